@@ -1,0 +1,3 @@
+import { personaPage } from "@/components/layout/persona-page";
+
+export default personaPage("data:view", "data");

@@ -1,0 +1,29 @@
+// The app's sections, who may open them, and where each role lands after signing in.
+import type { Role } from "./generated/prisma/enums";
+import type { Messages } from "./i18n/messages";
+import { can, type Permission } from "./auth/permissions";
+
+export type Section = { href: string; permission: Permission; label: keyof Messages["nav"] };
+
+export const SECTIONS: Section[] = [
+  { href: "/finance", permission: "finance:view", label: "finance" },
+  { href: "/marketing", permission: "marketing:view", label: "marketing" },
+  { href: "/supply-chain", permission: "supply_chain:view", label: "supply_chain" },
+  { href: "/merchandising", permission: "merchandising:view", label: "merchandising" },
+  { href: "/analyst", permission: "analyst:view", label: "analyst" },
+  { href: "/data", permission: "data:view", label: "data" },
+  { href: "/admin", permission: "admin:view", label: "admin" },
+  { href: "/admin/users", permission: "users:manage", label: "users" },
+];
+
+export const ROLE_HOME: Record<Role, string> = {
+  admin: "/admin",
+  finance: "/finance",
+  marketing: "/marketing",
+  supply_chain: "/supply-chain",
+  merchandising: "/merchandising",
+  analyst: "/analyst",
+  data_scientist: "/data",
+};
+
+export const sectionsFor = (role: Role) => SECTIONS.filter((s) => can(role, s.permission));
