@@ -13,7 +13,7 @@ export function UserRowActions({ user, roles, labels }: Props) {
   const [state, action, pending] = useActionState(updateUserAction, null);
   return (
     <div className="flex flex-wrap items-center gap-2">
-      <form action={action} className="flex items-center gap-1">
+      <form key={user.role} action={action} className="flex items-center gap-1">
         <input type="hidden" name="id" value={user.id} />
         <label className="sr-only" htmlFor={`role-${user.id}`}>
           {labels.role} ({user.email})

