@@ -42,10 +42,16 @@ async function main() {
   const applied = await migrate(databaseUrl, path.join(root, "prisma/migrations"));
   log(applied.length ? `applied migrations: ${applied.join(", ")}` : "database schema is up to date");
 
-  if (demo) {
-    const db = createDbClients(databaseUrl, 2);
-    const created = await ensureDemoAccounts(db.prisma).finally(db.close);
+  const db = createDbClients(databaseUrl, 2);
+  try {
+    const created = demo ? await ensureDemoAccounts(db.prisma) : 0;
     if (created) log(`created ${created} demo accounts`);
+    if (!(await db.prisma.user.count())) {
+      log("no account yet: create the first admin with");
+      log("  DATABASE_URL=… npm run user:create -- --email you@example.com --name 'Your Name' --role admin");
+    }
+  } finally {
+    await db.close();
   }
 
   const port = args.port;
@@ -65,10 +71,18 @@ async function main() {
   app.on("exit", (code) => {
     if (!stopping) shutdown(code ?? 1);
   });
-  log(`app: ${url}`);
+  await waitUntilServing(`http://127.0.0.1:${port}/api/health`);
+  log(`ready: ${url}`);
   if (demo) {
     log(`demo logins (password ${DEMO_PASSWORD}):`);
     for (const a of demoAccounts()) log(`  ${a.email.padEnd(28)} ${a.role}`);
+  }
+}
+
+async function waitUntilServing(healthUrl: string) {
+  for (let i = 0; i < 600 && !stopping; i++) {
+    if (await fetch(healthUrl).then((r) => r.ok, () => false)) return;
+    await new Promise((r) => setTimeout(r, 100));
   }
 }
 
