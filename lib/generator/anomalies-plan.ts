@@ -30,7 +30,7 @@ export function planAnomalies(random: Random, days: readonly BusinessDay[], prom
   const collapseCategory = CATEGORIES.map((c) => c.name).find((n) => !promoCategories.has(n)) ?? CATEGORIES[0].name;
   const blocked = (d: number, length: number) => promos.some((p) => d + length > p.startDay - 14 && d <= p.endDay);
   const place = (slot: number, length: number) => {
-    let d = Math.floor(days.length * slot);
+    let d = Math.min(Math.floor(days.length * slot), days.length - length);
     for (let tries = 0; tries < days.length && blocked(d, length); tries++) d = (d + 1) % (days.length - length);
     return d;
   };

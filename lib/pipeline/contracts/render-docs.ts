@@ -3,7 +3,7 @@
 import type { AnyContract, ColumnDef } from "./define-contract";
 import { CONTRACTS, SOURCES } from "./index";
 
-const FORMAT_NOTES = [
+export const FORMAT_NOTES = [
   "CSV: UTF-8, comma separator, header row, RFC 4180 quoting, decimal point, empty field = null.",
   "Timestamps: ISO 8601 with offset, Paris local time (e.g. `2025-03-01T14:03:22+01:00`, `+02:00` in summer).",
   "Money: EUR with exactly 2 decimals; revenue of a line = quantity x unit_price - discount_amount.",

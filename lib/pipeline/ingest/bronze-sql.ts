@@ -1,0 +1,37 @@
+// SQL around the bronze tables: the COPY statement for a file's layout, and the set-based
+// validation that records every invalid cell of a loaded file in ingest_reject.
+import { CONTRACTS, type SourceName } from "../contracts";
+import { invalidCellSql, type Conventions } from "../sql/cell-sql";
+
+const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
+export const bronzeTable = (source: SourceName) => ident(`bronze_${source}`);
+
+const delimiterLiteral = (d: string) => (d === "\t" ? "E'\\t'" : `'${d.replace(/'/g, "''")}'`);
+
+export function copySql(source: SourceName, columns: readonly string[], delimiter: string): string {
+  if (CONTRACTS[source].def.format === "ndjson") {
+    return `COPY ${bronzeTable(source)} (src_file_id, src_line, line) FROM STDIN WITH (FORMAT csv, DELIMITER E'\\x02', QUOTE E'\\x01')`;
+  }
+  const cols = ["src_file_id", "src_line", ...columns].map(ident).join(", ");
+  return `COPY ${bronzeTable(source)} (${cols}) FROM STDIN WITH (FORMAT csv, DELIMITER ${delimiterLiteral(delimiter)})`;
+}
+
+/** INSERT … SELECT of one ingest_reject row per invalid cell of file $1. */
+export function validationSql(source: SourceName, columns: readonly string[], conv: Conventions): string {
+  const contract = CONTRACTS[source];
+  const json = contract.def.format === "ndjson";
+  const cell = (name: string) => (json ? `(p.j ->> '${name}')` : `b.${ident(name)}`);
+  const checks = columns.map((name) => {
+    const check = invalidCellSql(contract.column(name), cell(name), conv);
+    return `(${`'${name}'`}, ${json ? `CASE WHEN p.j IS NOT NULL THEN ${check} END` : check})`;
+  });
+  if (json) {
+    checks.unshift(`(NULL, CASE WHEN p.j IS NULL THEN 'not valid JSON' WHEN jsonb_typeof(p.j) <> 'object' THEN 'not a JSON object' END)`);
+  }
+  const parse = json ? `CROSS JOIN LATERAL (SELECT CASE WHEN pg_input_is_valid(b.line, 'jsonb') THEN b.line::jsonb END AS j) p` : "";
+  return `INSERT INTO ingest_reject (file_id, line_no, field, reason)
+SELECT b.src_file_id, b.src_line, r.field, r.reason
+  FROM ${bronzeTable(source)} b ${parse}
+  CROSS JOIN LATERAL (VALUES ${checks.join(",\n    ")}) AS r(field, reason)
+ WHERE b.src_file_id = $1 AND r.reason IS NOT NULL`;
+}

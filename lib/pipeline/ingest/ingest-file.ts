@@ -1,0 +1,116 @@
+// Lands one received file in bronze: record it, recognise a duplicate, read its shape, refuse
+// it whole if it is structurally wrong, otherwise stream it in with every row accounted for.
+import type pg from "pg";
+import { CONTRACTS, SOURCES, type SourceName } from "../contracts";
+import { loadBronze } from "./load-bronze";
+import { markFile, registerFile, type Reception } from "./register-file";
+import { resolveLayout, type Layout, type SavedMapping } from "./resolve-layout";
+import { sniffFile, type Sniffed } from "./sniff";
+import { StructuralError } from "./structural-error";
+import { fileDigest } from "./file-digest";
+
+export type IngestRequest = Omit<Reception, "size" | "sha256"> & {
+  path: string;
+  source?: SourceName | null;
+  timeZone: string;
+  onProgress?: (progress: { phase: "hashing" | "loading" | "validating"; bytes: number; totalBytes: number }) => void;
+};
+
+export type RowError = { line: number; field: string | null; reason: string };
+
+export type IngestResult = {
+  fileId: string;
+  source: string | null;
+  status: "loaded" | "rejected" | "duplicate" | "failed";
+  duplicate: boolean;
+  duplicateOf: string | null;
+  rowsRead: number;
+  rowsLoaded: number;
+  rowsRejected: number;
+  errors: RowError[];
+  message: string | null;
+};
+
+const FIRST_ERRORS = 100;
+
+export async function ingestFile(pool: pg.Pool, req: IngestRequest): Promise<IngestResult> {
+  const { sha256, size } = await fileDigest(req.path);
+  req.onProgress?.({ phase: "hashing", bytes: size, totalBytes: size });
+  const { fileId, duplicateOf } = await registerFile(pool, { ...req, size, sha256 });
+  const base = { fileId: String(fileId), duplicate: false, duplicateOf: null, rowsRead: 0, rowsLoaded: 0, rowsRejected: 0, errors: [], message: null };
+  if (duplicateOf) {
+    const original = await pool.query<{ source: string | null }>("SELECT source FROM ingest_file WHERE id = $1", [duplicateOf]);
+    const source = original.rows[0]?.source ?? null;
+    await pool.query("UPDATE ingest_file SET source = $2 WHERE id = $1", [fileId, source]);
+    return { ...base, source, status: "duplicate", duplicate: true, duplicateOf: String(duplicateOf), message: `Same content as file #${duplicateOf}: not loaded again.` };
+  }
+
+  let sniffed: Sniffed;
+  let layout: Layout;
+  try {
+    sniffed = await sniffFile(req.path, req.fileName);
+    layout = resolveLayout(sniffed, req.fileName, req.source ?? null, await savedMappings(pool));
+  } catch (error) {
+    if (!(error instanceof StructuralError)) throw error;
+    await markFile(pool, fileId, "rejected", error.message, req.source ?? null);
+    return { ...base, source: req.source ?? null, status: "rejected", message: error.message, errors: [{ line: 1, field: null, reason: error.message }] };
+  }
+
+  await pool.query(
+    `UPDATE ingest_file SET source = $2, encoding = $3, compression = $4, delimiter = $5, decimal_separator = $6, date_format = $7,
+            header = $8, columns = $9, mapping_id = $10 WHERE id = $1`,
+    [fileId, layout.source, sniffed.encoding, sniffed.compression, sniffed.delimiter || null, layout.decimalSeparator, layout.dateFormat, sniffed.header, layout.columns, layout.mappingId],
+  );
+  const client = await pool.connect();
+  const progress = throttledProgress(pool, fileId, size, req.onProgress);
+  try {
+    await client.query("BEGIN");
+    const counts = await loadBronze(client, { path: req.path, fileId, sniffed, layout, timeZone: req.timeZone, onBytes: progress });
+    req.onProgress?.({ phase: "validating", bytes: size, totalBytes: size });
+    await client.query(
+      `UPDATE ingest_file SET status = 'loaded', rows_read = $2, rows_loaded = $3, rows_rejected = $4, bytes_processed = size_bytes, finished_at = now() WHERE id = $1`,
+      [fileId, counts.rowsRead, counts.rowsLoaded, counts.rowsRejected],
+    );
+    await client.query("COMMIT");
+    return { ...base, ...counts, source: layout.source, status: "loaded", errors: await firstErrors(pool, fileId) };
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => {});
+    const message = error instanceof Error ? error.message : String(error);
+    await markFile(pool, fileId, "failed", message);
+    return { ...base, source: layout.source, status: "failed", message: `Loading failed, nothing was stored: ${message}` };
+  } finally {
+    client.release();
+  }
+}
+
+async function savedMappings(pool: pg.Pool): Promise<SavedMapping[]> {
+  const { rows } = await pool.query(
+    `SELECT id, source, header_signature AS "headerSignature", mapping, decimal_separator AS "decimalSeparator", date_format AS "dateFormat" FROM column_mapping`,
+  );
+  return rows.filter((r) => (SOURCES as string[]).includes(r.source) && r.source in CONTRACTS).map((r) => ({ ...r, id: BigInt(r.id) }));
+}
+
+async function firstErrors(pool: pg.Pool, fileId: bigint): Promise<RowError[]> {
+  const { rows } = await pool.query<RowError>(
+    `SELECT line_no AS line, field, reason FROM ingest_reject WHERE file_id = $1 ORDER BY line_no, id LIMIT ${FIRST_ERRORS}`,
+    [fileId],
+  );
+  return rows;
+}
+
+// Progress for the caller at most 4 times a second, and in the file's row at most once a second.
+function throttledProgress(pool: pg.Pool, fileId: bigint, totalBytes: number, onProgress: IngestRequest["onProgress"]) {
+  let lastCall = 0;
+  let lastSave = 0;
+  return (bytes: number) => {
+    const now = Date.now();
+    if (now - lastCall >= 250) {
+      lastCall = now;
+      onProgress?.({ phase: "loading", bytes, totalBytes });
+    }
+    if (now - lastSave >= 1000) {
+      lastSave = now;
+      pool.query("UPDATE ingest_file SET bytes_processed = $2 WHERE id = $1", [fileId, bytes]).catch(() => {});
+    }
+  };
+}

@@ -1,0 +1,120 @@
+// Looks at the start of a file to learn how to read it: compression, encoding, format,
+// delimiter, header and a few sample rows. Nothing is stored.
+import { isUtf8 } from "node:buffer";
+import { createReadStream } from "node:fs";
+import { createGunzip } from "node:zlib";
+import { parse } from "csv-parse/sync";
+import iconv from "iconv-lite";
+import { StructuralError } from "./structural-error";
+
+export type Sniffed = {
+  compression: "gzip" | null;
+  encoding: "utf-8" | "windows-1252";
+  format: "csv" | "ndjson";
+  delimiter: string;
+  /** Header names as written in the file (BOM removed). */
+  header: string[];
+  /** Up to 20 records after the header, as raw strings (NDJSON: values as text). */
+  sample: string[][];
+};
+
+const SAMPLE_BYTES = 256 * 1024;
+const DELIMITERS = [",", ";", "\t", "|"];
+
+export async function sniffFile(path: string, fileName: string): Promise<Sniffed> {
+  const head = await readHead(path, SAMPLE_BYTES);
+  const compression = head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b ? "gzip" : null;
+  let bytes = compression ? await readHead(path, SAMPLE_BYTES, true) : head;
+  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
+  if (!bytes.toString("latin1").trim()) throw new StructuralError("empty_file", `${fileName} is empty.`);
+  if (looksBinary(bytes)) throw new StructuralError("binary_content", `${fileName} is not a text file (binary content); expected a CSV or NDJSON export.`);
+  // Cut at the last complete line so a multi-byte character split by the sample is not blamed.
+  const complete = bytes.length === SAMPLE_BYTES ? bytes.subarray(0, bytes.lastIndexOf(0x0a) + 1) : bytes;
+  const encoding = isUtf8(complete) ? "utf-8" : "windows-1252";
+  const text = encoding === "utf-8" ? complete.toString("utf8") : iconv.decode(complete, "win1252");
+  const firstLine = text.slice(0, text.indexOf("\n") >>> 0).trim();
+  if (firstLine.startsWith("{")) return { compression, encoding, ...sniffNdjson(text, fileName) };
+  return { compression, encoding, format: "csv", ...sniffCsv(text, fileName) };
+}
+
+function sniffCsv(text: string, fileName: string) {
+  const delimiter = pickDelimiter(text);
+  const records = parseSample(text, delimiter);
+  const [header, ...sample] = records;
+  if (!header || header.length < 2) {
+    throw new StructuralError("not_csv", `${fileName} does not look like a CSV export: no delimiter (, ; tab |) separates its first line into columns.`);
+  }
+  if (header.some((h) => !h.trim()) || header.filter(looksLikeData).length >= Math.ceil(header.length / 2)) {
+    throw new StructuralError("no_header", `${fileName} has no header row: its first line holds values (${header.slice(0, 3).join(", ")}…), not column names.`);
+  }
+  return { delimiter, header: header.map((h) => h.trim()), sample: sample.slice(0, 20) };
+}
+
+function sniffNdjson(text: string, fileName: string) {
+  const lines = text.split("\n").filter((l) => l.trim()).slice(0, 21);
+  const objects: Record<string, unknown>[] = [];
+  for (const line of lines) {
+    try {
+      objects.push(JSON.parse(line));
+    } catch {
+      if (objects.length === 0) throw new StructuralError("not_csv", `${fileName}: the first line starts like JSON but is not valid JSON.`);
+    }
+  }
+  const header = Object.keys(objects[0] ?? {});
+  const sample = objects.map((o) => header.map((k) => (o[k] === null || o[k] === undefined ? "" : String(o[k]))));
+  return { format: "ndjson" as const, delimiter: "", header, sample };
+}
+
+function parseSample(text: string, delimiter: string): string[][] {
+  const lines = text.split("\n");
+  // Drop a possibly truncated last line; parse leniently: this is only a sample.
+  const body = lines.length > 1 ? lines.slice(0, Math.min(lines.length - 1, 60)).join("\n") : text;
+  try {
+    return parse(body, { delimiter, relax_quotes: true, relax_column_count: true, skip_empty_lines: true });
+  } catch {
+    return body.split("\n").filter((l) => l.trim()).map((l) => l.replace(/\r$/, "").split(delimiter));
+  }
+}
+
+// The delimiter that splits the first lines into the same, largest number of fields.
+function pickDelimiter(text: string): string {
+  const lines = text.split("\n").slice(0, 10).filter((l) => l.trim());
+  let best = ",";
+  let bestScore = 0;
+  for (const d of DELIMITERS) {
+    const counts = lines.map((l) => l.split(d).length);
+    const consistent = counts.every((c) => c === counts[0]);
+    const score = (counts[0] ?? 1) > 1 ? (counts[0] ?? 1) * (consistent ? 2 : 1) : 0;
+    if (score > bestScore) [best, bestScore] = [d, score];
+  }
+  return best;
+}
+
+const DATA_LIKE = /^(-?\d+([.,]\d+)?|\d{4}-\d{2}-\d{2}.*|\d{2}\/\d{2}\/\d{4}.*|[^@\s]+@[^@\s]+|true|false)$/i;
+const looksLikeData = (cell: string) => DATA_LIKE.test(cell.trim());
+
+function looksBinary(bytes: Buffer): boolean {
+  const sample = bytes.subarray(0, 8192);
+  let control = 0;
+  for (const b of sample) if (b === 0 || (b < 0x09) || (b > 0x0d && b < 0x20)) control++;
+  return control > sample.length * 0.01;
+}
+
+async function readHead(path: string, limit: number, gunzip = false): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  const raw = createReadStream(path, gunzip ? {} : { end: limit - 1 });
+  const stream = gunzip ? raw.pipe(createGunzip()) : raw;
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      chunks.push(chunk);
+      size += chunk.length;
+      if (size >= limit) break;
+    }
+  } catch (error) {
+    if (!gunzip || size === 0) throw error; // a truncated gzip sample is fine for sniffing
+  } finally {
+    raw.destroy();
+  }
+  return Buffer.concat(chunks).subarray(0, limit);
+}
