@@ -16,11 +16,20 @@ const ACCESS: Record<string, Partial<Record<Method, Access>>> = {
   "/api/v1/me": { GET: "signed-in" },
   "/api/v1/users": { GET: "users:manage", POST: "users:manage" },
   "/api/v1/users/[id]": { PATCH: "users:manage" },
+  "/api/v1/uploads": { GET: "uploads:write", POST: "uploads:write" },
+  "/api/v1/uploads/[id]": { GET: "uploads:write" },
+  "/api/v1/uploads/[id]/rejects": { GET: "uploads:write" },
+  "/api/v1/uploads/preview": { POST: "uploads:write" },
+  "/api/v1/mappings": { PUT: "uploads:write" },
+  "/api/v1/tokens": { GET: "signed-in", POST: "signed-in" },
+  "/api/v1/tokens/[id]": { DELETE: "signed-in" },
 };
 
 // A concrete URL for a route pattern: dynamic segments get a harmless value.
-const SAMPLE_SEGMENTS: Record<string, string> = { "[id]": "00000000-0000-4000-8000-000000000000", "[...nextauth]": "providers" };
-const concrete = (route: string) => route.replace(/\[[^\]]+\]/g, (s) => SAMPLE_SEGMENTS[s] ?? "sample");
+const SAMPLE_SEGMENTS: Record<string, string> = { "[...nextauth]": "providers" };
+const SAMPLE_IDS: Record<string, string> = { "/api/v1/uploads": "999999999", default: "00000000-0000-4000-8000-000000000000" };
+const concrete = (route: string) =>
+  route.replace(/\[[^\]]+\]/g, (s) => SAMPLE_SEGMENTS[s] ?? SAMPLE_IDS[route.slice(0, route.indexOf("/["))] ?? SAMPLE_IDS.default);
 
 function discoverRoutes(): Record<string, Method[]> {
   const apiDir = path.resolve(import.meta.dirname, "../app/api");

@@ -1,7 +1,7 @@
 // Shown where gold figures will appear until the pipeline has produced any.
 import type { Messages } from "@/lib/i18n/messages";
 
-export const LOAD_DATA_COMMANDS = ["npm run generate -- --out .data/inbox --scale demo"];
+export const LOAD_DATA_COMMANDS = ["npm run generate -- --out .data/inbox --scale demo", "npm run ingest"];
 
 export function NoDataYet({ labels }: { labels: Messages["empty"] }) {
   return (

@@ -1,0 +1,58 @@
+// The drop folder: INBOX_DIR/<source>/<file>. A file is picked up when it is complete — when
+// a `<file>.done` marker sits next to it, or when it has not changed for `stableSeconds`
+// (for exporters that cannot write markers). Loaded and duplicate files move to
+// archive/<source>/<date>/, refused or failed ones to failed/<source>/ with a report beside them.
+import { existsSync } from "node:fs";
+import { lstat, mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import type pg from "pg";
+import { SOURCES } from "../contracts";
+import { ingestFile, type IngestResult } from "./ingest-file";
+
+export type InboxOptions = { inboxDir: string; timeZone: string; stableSeconds: number; now?: number };
+export type InboxOutcome = IngestResult & { file: string; movedTo: string };
+
+const SIDE_FILES = /\.(done|report\.json|part|tmp)$/;
+
+export async function processInbox(pool: pg.Pool, options: InboxOptions, onFile?: (o: InboxOutcome) => void): Promise<InboxOutcome[]> {
+  const outcomes: InboxOutcome[] = [];
+  for (const source of SOURCES) {
+    for (const file of await readyFiles(path.join(options.inboxDir, source), options)) {
+      const result = await ingestFile(pool, { path: file, fileName: path.basename(file), source, channel: "inbox", receivedById: null, timeZone: options.timeZone });
+      const movedTo = await fileAway(options.inboxDir, source, file, result);
+      const outcome = { ...result, file: path.relative(options.inboxDir, file), movedTo: path.relative(options.inboxDir, movedTo) };
+      outcomes.push(outcome);
+      onFile?.(outcome);
+    }
+  }
+  return outcomes;
+}
+
+/** Complete files of one source folder, oldest name first (daily exports sort by date). */
+export async function readyFiles(dir: string, options: Pick<InboxOptions, "stableSeconds" | "now">): Promise<string[]> {
+  if (!existsSync(dir)) return [];
+  const now = options.now ?? Date.now();
+  const ready: string[] = [];
+  for (const name of (await readdir(dir)).sort()) {
+    if (name.startsWith(".") || SIDE_FILES.test(name)) continue;
+    const full = path.join(dir, name);
+    const info = await lstat(full);
+    if (!info.isFile()) continue; // folders and symbolic links are never followed
+    const marked = existsSync(`${full}.done`);
+    if (marked || now - info.mtimeMs >= options.stableSeconds * 1000) ready.push(full);
+  }
+  return ready;
+}
+
+async function fileAway(inboxDir: string, source: string, file: string, result: IngestResult): Promise<string> {
+  const ok = result.status === "loaded" || result.status === "duplicate";
+  const day = new Date().toISOString().slice(0, 10);
+  const targetDir = ok ? path.join(inboxDir, "archive", source, day) : path.join(inboxDir, "failed", source);
+  await mkdir(targetDir, { recursive: true });
+  let target = path.join(targetDir, path.basename(file));
+  if (existsSync(target)) target = path.join(targetDir, `${result.fileId}-${path.basename(file)}`);
+  await rename(file, target);
+  await rm(`${file}.done`, { force: true });
+  if (!ok) await writeFile(`${target}.report.json`, `${JSON.stringify(result, null, 2)}\n`);
+  return target;
+}
