@@ -21,6 +21,8 @@ const ACCESS: Record<string, Partial<Record<Method, Access>>> = {
   "/api/v1/uploads/[id]/rejects": { GET: "uploads:write" },
   "/api/v1/uploads/preview": { POST: "uploads:write" },
   "/api/v1/mappings": { PUT: "uploads:write" },
+  "/api/v1/kpis": { GET: "kpi:read" },
+  "/api/v1/kpis/[id]": { GET: "kpi:read" },
   "/api/v1/tokens": { GET: "signed-in", POST: "signed-in" },
   "/api/v1/tokens/[id]": { DELETE: "signed-in" },
 };

@@ -14,6 +14,7 @@ export const SECTIONS: Section[] = [
   { href: "/data", permission: "data:view", label: "data" },
   { href: "/contracts", permission: "datasets:read", label: "contracts" },
   { href: "/admin", permission: "admin:view", label: "admin" },
+  { href: "/admin/uploads", permission: "uploads:write", label: "uploads" },
   { href: "/admin/users", permission: "users:manage", label: "users" },
 ];
 

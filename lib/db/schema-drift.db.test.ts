@@ -25,16 +25,23 @@ function prisma(args: string[], databaseUrl: string) {
   });
 }
 
+// Daily partitions (of silver_web_events) are data, created by the pipeline, not schema.
+const PARTITIONS = "SELECT relname FROM pg_class WHERE relispartition";
+
 async function describeSchema(pool: pg.Pool): Promise<string[]> {
   const queries = [
     `SELECT 'column ' || table_name || '.' || column_name || ' ' || udt_name || ' null=' || is_nullable
             || ' default=' || coalesce(column_default, '') || ' len=' || coalesce(character_maximum_length::text, '')
             || ' num=' || coalesce(numeric_precision::text, '') || ',' || coalesce(numeric_scale::text, '')
             || ' dt=' || coalesce(datetime_precision::text, '') AS line
-       FROM information_schema.columns WHERE table_schema = 'public' AND table_name <> '_prisma_migrations'`,
-    `SELECT 'index ' || indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'`,
+       FROM information_schema.columns WHERE table_schema = 'public' AND table_name <> '_prisma_migrations'
+        AND table_name NOT IN (${PARTITIONS})`,
+    // Partitioning is the one intended difference (Prisma cannot declare it): "ON ONLY".
+    `SELECT 'index ' || replace(indexdef, ' ON ONLY ', ' ON ') FROM pg_indexes WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'
+        AND tablename NOT IN (${PARTITIONS})`,
     `SELECT 'constraint ' || conrelid::regclass || ' ' || conname || ' ' || pg_get_constraintdef(oid)
-       FROM pg_constraint WHERE connamespace = 'public'::regnamespace AND conrelid <> '_prisma_migrations'::regclass`,
+       FROM pg_constraint WHERE connamespace = 'public'::regnamespace AND conrelid <> '_prisma_migrations'::regclass
+        AND NOT conrelid::regclass::text IN (${PARTITIONS})`,
     `SELECT 'enum ' || t.typname || ' ' || string_agg(e.enumlabel, ',' ORDER BY e.enumsortorder)
        FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid GROUP BY t.typname`,
   ];

@@ -34,7 +34,7 @@ export async function receiveMultipart(req: Request, maxBytes: number): Promise<
   let tooLarge = false;
   let writing: Promise<void> | null = null;
   try {
-    const parser = busboy({ headers: { "content-type": type }, limits: { fileSize: maxBytes, files: 1, fields: 10, fieldSize: 1024 } });
+    const parser = busboy({ headers: { "content-type": type }, limits: { fileSize: maxBytes, files: 1, fields: 10, fieldSize: 64 * 1024 } });
     parser.on("field", (name, value) => (fields[name] = value));
     parser.on("file", (name, stream, info) => {
       if (name !== "file") return void stream.resume();

@@ -23,7 +23,7 @@ export function validationSql(source: SourceName, columns: readonly string[], co
   const cell = (name: string) => (json ? `(p.j ->> '${name}')` : `b.${ident(name)}`);
   const checks = columns.map((name) => {
     const check = invalidCellSql(contract.column(name), cell(name), conv);
-    return `(${`'${name}'`}, ${json ? `CASE WHEN p.j IS NOT NULL THEN ${check} END` : check})`;
+    return `(${`'${name}'`}, ${json ? `CASE WHEN jsonb_typeof(p.j) = 'object' THEN ${check} END` : check})`;
   });
   if (json) {
     checks.unshift(`(NULL, CASE WHEN p.j IS NULL THEN 'not valid JSON' WHEN jsonb_typeof(p.j) <> 'object' THEN 'not a JSON object' END)`);

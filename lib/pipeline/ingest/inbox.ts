@@ -19,7 +19,7 @@ export async function processInbox(pool: pg.Pool, options: InboxOptions, onFile?
   for (const source of SOURCES) {
     for (const file of await readyFiles(path.join(options.inboxDir, source), options)) {
       const result = await ingestFile(pool, { path: file, fileName: path.basename(file), source, channel: "inbox", receivedById: null, timeZone: options.timeZone });
-      const movedTo = await fileAway(options.inboxDir, source, file, result);
+      const movedTo = await fileAway(options, source, file, result);
       const outcome = { ...result, file: path.relative(options.inboxDir, file), movedTo: path.relative(options.inboxDir, movedTo) };
       outcomes.push(outcome);
       onFile?.(outcome);
@@ -44,9 +44,11 @@ export async function readyFiles(dir: string, options: Pick<InboxOptions, "stabl
   return ready;
 }
 
-async function fileAway(inboxDir: string, source: string, file: string, result: IngestResult): Promise<string> {
+async function fileAway(options: InboxOptions, source: string, file: string, result: IngestResult): Promise<string> {
+  const inboxDir = options.inboxDir;
   const ok = result.status === "loaded" || result.status === "duplicate";
-  const day = new Date().toISOString().slice(0, 10);
+  // en-CA formats as YYYY-MM-DD; the day is the reporting time zone's, like every other day here.
+  const day = new Intl.DateTimeFormat("en-CA", { timeZone: options.timeZone }).format(options.now ?? Date.now());
   const targetDir = ok ? path.join(inboxDir, "archive", source, day) : path.join(inboxDir, "failed", source);
   await mkdir(targetDir, { recursive: true });
   let target = path.join(targetDir, path.basename(file));

@@ -72,7 +72,9 @@ export async function ingestFile(pool: pg.Pool, req: IngestRequest): Promise<Ing
       [fileId, counts.rowsRead, counts.rowsLoaded, counts.rowsRejected],
     );
     await client.query("COMMIT");
-    return { ...base, ...counts, source: layout.source, status: "loaded", errors: await firstErrors(pool, fileId) };
+    // Read with the load's own client: waiting for a second pooled connection while holding this
+    // one deadlocks once as many files load at once as the pool has connections.
+    return { ...base, ...counts, source: layout.source, status: "loaded", errors: await firstErrors(client, fileId) };
   } catch (error) {
     await client.query("ROLLBACK").catch(() => {});
     const message = error instanceof Error ? error.message : String(error);
@@ -90,8 +92,8 @@ async function savedMappings(pool: pg.Pool): Promise<SavedMapping[]> {
   return rows.filter((r) => (SOURCES as string[]).includes(r.source) && r.source in CONTRACTS).map((r) => ({ ...r, id: BigInt(r.id) }));
 }
 
-async function firstErrors(pool: pg.Pool, fileId: bigint): Promise<RowError[]> {
-  const { rows } = await pool.query<RowError>(
+async function firstErrors(db: pg.Pool | pg.PoolClient, fileId: bigint): Promise<RowError[]> {
+  const { rows } = await db.query<RowError>(
     `SELECT line_no AS line, field, reason FROM ingest_reject WHERE file_id = $1 ORDER BY line_no, id LIMIT ${FIRST_ERRORS}`,
     [fileId],
   );

@@ -86,6 +86,11 @@ function fromMapping(sniffed: Sniffed, saved: SavedMapping, fileName: string): L
 export function detectSource(names: readonly string[], fileName: string): SourceName {
   const best = bestMatch(names);
   if (best && required(CONTRACTS[best]).every((c) => names.includes(c))) return best;
+  const covered = best ? CONTRACTS[best].columnNames.filter((c) => names.includes(c)).length / CONTRACTS[best].columnNames.length : 0;
+  if (best && covered >= 0.5) {
+    const missing = required(CONTRACTS[best]).filter((c) => !names.includes(c));
+    throw new StructuralError("missing_columns", `${fileName} looks like a ${best} export but is missing required columns: ${missing.join(", ")}.`, { source: best, missing, header: names });
+  }
   throw new StructuralError("unknown_source", `${fileName}: its columns (${names.slice(0, 6).join(", ")}…) match no known source; choose the source and map its columns.`, {
     header: names,
   });

@@ -5,6 +5,7 @@ import { createReadStream } from "node:fs";
 import { createGunzip } from "node:zlib";
 import { parse } from "csv-parse/sync";
 import iconv from "iconv-lite";
+import { CONTRACTS, type AnyContract } from "../contracts";
 import { StructuralError } from "./structural-error";
 
 export type Sniffed = {
@@ -25,11 +26,12 @@ export async function sniffFile(path: string, fileName: string): Promise<Sniffed
   const head = await readHead(path, SAMPLE_BYTES);
   const compression = head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b ? "gzip" : null;
   let bytes = compression ? await readHead(path, SAMPLE_BYTES, true) : head;
+  const truncated = bytes.length === SAMPLE_BYTES; // measured before the BOM is removed, else a BOM file never counts as cut
   if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
   if (!bytes.toString("latin1").trim()) throw new StructuralError("empty_file", `${fileName} is empty.`);
   if (looksBinary(bytes)) throw new StructuralError("binary_content", `${fileName} is not a text file (binary content); expected a CSV or NDJSON export.`);
   // Cut at the last complete line so a multi-byte character split by the sample is not blamed.
-  const complete = bytes.length === SAMPLE_BYTES ? bytes.subarray(0, bytes.lastIndexOf(0x0a) + 1) : bytes;
+  const complete = truncated ? bytes.subarray(0, bytes.lastIndexOf(0x0a) + 1) : bytes;
   const encoding = isUtf8(complete) ? "utf-8" : "windows-1252";
   const text = encoding === "utf-8" ? complete.toString("utf8") : iconv.decode(complete, "win1252");
   const firstLine = text.slice(0, text.indexOf("\n") >>> 0).trim();
@@ -66,9 +68,10 @@ function sniffNdjson(text: string, fileName: string) {
 }
 
 function parseSample(text: string, delimiter: string): string[][] {
-  const lines = text.split("\n");
-  // Drop a possibly truncated last line; parse leniently: this is only a sample.
-  const body = lines.length > 1 ? lines.slice(0, Math.min(lines.length - 1, 60)).join("\n") : text;
+  // The text ends at a complete line (sniffFile cut a truncated sample at its last newline), so
+  // the last line is a record too: a one-row file without a final newline has a sample.
+  // Parse leniently: this is only a sample.
+  const body = text.split("\n").slice(0, 60).join("\n");
   try {
     return parse(body, { delimiter, relax_quotes: true, relax_column_count: true, skip_empty_lines: true });
   } catch {
@@ -91,7 +94,9 @@ function pickDelimiter(text: string): string {
 }
 
 const DATA_LIKE = /^(-?\d+([.,]\d+)?|\d{4}-\d{2}-\d{2}.*|\d{2}\/\d{2}\/\d{4}.*|[^@\s]+@[^@\s]+|true|false)$/i;
-const looksLikeData = (cell: string) => DATA_LIKE.test(cell.trim());
+// Identifier formats of the contracts (ORD-00000703, C0000703, SKU-00001…) are data too.
+const ID_PATTERNS = (Object.values(CONTRACTS) as AnyContract[]).flatMap((c) => c.def.columns.filter((col) => col.pattern && col.type === "string").map((col) => new RegExp(col.pattern!)));
+const looksLikeData = (cell: string) => DATA_LIKE.test(cell.trim()) || ID_PATTERNS.some((p) => p.test(cell.trim()));
 
 function looksBinary(bytes: Buffer): boolean {
   const sample = bytes.subarray(0, 8192);

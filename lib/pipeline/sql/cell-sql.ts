@@ -49,7 +49,7 @@ export function invalidCellSql(col: ColumnDef, v: string, conv: Conventions): st
       break;
     case "date":
       checks.push([
-        conv.dateFormat === "dmy" ? `NOT (${v} ~ '${DMY_DATE}') OR NOT pg_input_is_valid(${c}, 'date')` : `NOT (${c} ~ '^\\d{4}-\\d{2}-\\d{2}$') OR NOT pg_input_is_valid(${c}, 'date')`,
+        conv.dateFormat === "dmy" ? `NOT (btrim(${v}) ~ '${DMY_DATE}') OR NOT pg_input_is_valid(${c}, 'date')` : `NOT (${c} ~ '^\\d{4}-\\d{2}-\\d{2}$') OR NOT pg_input_is_valid(${c}, 'date')`,
         conv.dateFormat === "dmy" ? "not a date DD/MM/YYYY" : "not a date YYYY-MM-DD",
       ]);
       break;

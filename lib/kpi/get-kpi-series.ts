@@ -1,0 +1,45 @@
+// A KPI over a date range at a grain, optionally split by a dimension, with its total and the
+// previous period of the same length for comparison. Values are decimal strings (money: 2
+// places, ratios: 4), computed in PostgreSQL numeric — never floats.
+import type pg from "pg";
+import { assertCan } from "../auth/assert-can";
+import type { CurrentUser } from "../auth/current-user";
+import { kpiSql, type Grain } from "./kpi-sql";
+import type { Dimension, KpiDefinition } from "./registry";
+
+export type KpiQuery = { from: string; to: string; grain: Grain; by: Dimension | null };
+export type KpiPoint = { period: string; value: string | null; key?: string };
+
+const SCALE = { eur: 2, count: 0, ratio: 4 } as const;
+
+export async function getKpiSeries(pool: pg.Pool, actor: CurrentUser, kpi: KpiDefinition, q: KpiQuery) {
+  assertCan(actor, "kpi:read");
+  const scale = SCALE[kpi.unit];
+  const value = (num: string | null, den: string | null) => `CASE WHEN ${den} = 0 THEN NULL ELSE round(${num} / ${den}, ${scale}) END`;
+  const run = async (sql: string, from: string, to: string) =>
+    (await pool.query<{ period: string; key: string | null; value: string | null }>(`SELECT period, key, (${value("num", "den")})::text AS value FROM (${sql}) s`, [from, to])).rows;
+  const days = (Date.parse(q.to) - Date.parse(q.from)) / 86_400_000 + 1;
+  const prevTo = shift(q.from, -1);
+  const prevFrom = shift(q.from, -days);
+  const [series, total, previous] = await Promise.all([
+    run(kpiSql(kpi, q.grain, q.by), q.from, q.to),
+    run(kpiSql(kpi, q.grain, null, true), q.from, q.to),
+    run(kpiSql(kpi, q.grain, null, true), prevFrom, prevTo),
+  ]);
+  return {
+    kpi: kpi.id,
+    unit: kpi.unit,
+    grain: q.grain,
+    from: q.from,
+    to: q.to,
+    by: q.by,
+    series: series.map((r): KpiPoint => (q.by ? { period: r.period, key: r.key ?? "", value: r.value } : { period: r.period, value: r.value })),
+    total: total[0]?.value ?? null,
+    previous: { from: prevFrom, to: prevTo, total: previous[0]?.value ?? null },
+  };
+}
+export type KpiSeries = Awaited<ReturnType<typeof getKpiSeries>>;
+
+function shift(day: string, days: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}

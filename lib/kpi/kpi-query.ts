@@ -1,0 +1,21 @@
+// Validation of KPI query parameters (API and screens): errors name the parameter.
+import { z } from "zod";
+import type { KpiDefinition } from "./registry";
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date YYYY-MM-DD").refine((d) => !Number.isNaN(Date.parse(d)), "is not a real date");
+
+export function kpiQuerySchema(kpi: KpiDefinition) {
+  return z
+    .object({
+      from: day,
+      to: day,
+      grain: z.enum(["day", "week", "month"]).default("day"),
+      by: z
+        .enum(["category", "product", "channel"])
+        .optional()
+        .refine((b) => !b || kpi.dimensions.includes(b), { message: `not available for ${kpi.id} (possible: ${kpi.dimensions.join(", ") || "none"})` })
+        .transform((b) => b ?? null),
+    })
+    .refine((q) => q.from <= q.to, { path: ["to"], message: "must not be before from" })
+    .refine((q) => Date.parse(q.to) - Date.parse(q.from) <= 5 * 366 * 86_400_000, { path: ["to"], message: "range is limited to 5 years" });
+}

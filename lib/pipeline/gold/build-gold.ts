@@ -1,0 +1,47 @@
+// Step "gold": rebuilds exactly the days and customers that silver changes touched, one
+// transaction per fact family so readers never see half a rebuild, then forgets those marks.
+import type pg from "pg";
+import { clearDirty, readDirtyScope, type GoldScope } from "./dirty-scope";
+import { REBUILD_CUSTOMERS, REBUILD_REFUNDS, REBUILD_STOCK, REBUILD_WEB } from "./other-facts-sql";
+import { DELETE_SALES, INSERT_PRODUCT_DAILY, INSERT_PROMO_ORDERS_DAILY, INSERT_SALES_DAILY } from "./sales-sql";
+
+export type GoldResult = { orderDays: number; refundDays: number; stockDays: number; webDays: number; customers: number };
+
+const FAMILIES: { name: string; keys: (s: GoldScope) => string[]; kinds: string[]; statements: string[] }[] = [
+  { name: "sales", keys: (s) => s.orderDays, kinds: ["order_day"], statements: [...DELETE_SALES, INSERT_SALES_DAILY, INSERT_PRODUCT_DAILY, INSERT_PROMO_ORDERS_DAILY] },
+  { name: "refunds", keys: (s) => s.refundDays, kinds: ["refund_day"], statements: REBUILD_REFUNDS },
+  { name: "stock", keys: (s) => s.stockDays, kinds: ["stock_day"], statements: REBUILD_STOCK },
+  { name: "web", keys: (s) => s.webDays, kinds: ["web_day"], statements: REBUILD_WEB },
+  { name: "customers", keys: (s) => s.customers, kinds: ["customer"], statements: REBUILD_CUSTOMERS },
+];
+
+export async function buildGold(pool: pg.Pool, params: { timeZone: string }): Promise<GoldResult> {
+  const scope = await readDirtyScope(pool);
+  const orderIds = (await pool.query<{ key: string }>("SELECT key FROM gold_dirty WHERE kind = 'order'")).rows.map((r) => r.key);
+  for (const family of FAMILIES) {
+    const keys = family.keys(scope);
+    if (!keys.length) continue;
+    const client = await pool.connect();
+    try {
+      await client.query("BEGIN");
+      for (const sql of family.statements) await client.query(sql, /\$2/.test(sql) ? [keys, params.timeZone] : [keys]);
+      await clearDirty(client, Object.fromEntries(family.kinds.map((k) => [k, keys])));
+      await client.query("COMMIT");
+    } catch (error) {
+      await client.query("ROLLBACK").catch(() => {});
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+  // Changed orders fed both sales days and customers: forget them once both are rebuilt.
+  await clearDirty(pool, { order: orderIds });
+  await pool.query("DELETE FROM gold_dirty WHERE kind IN ('products', 'promotions', 'payment_day')");
+  return {
+    orderDays: scope.orderDays.length,
+    refundDays: scope.refundDays.length,
+    stockDays: scope.stockDays.length,
+    webDays: scope.webDays.length,
+    customers: scope.customers.length,
+  };
+}

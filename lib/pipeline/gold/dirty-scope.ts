@@ -1,0 +1,56 @@
+// What the gold steps must rebuild: read from gold_dirty (written by the silver merge), with
+// changed orders resolved to their days and customers. A full rebuild marks everything.
+import type pg from "pg";
+
+export type GoldScope = { orderDays: string[]; refundDays: string[]; stockDays: string[]; webDays: string[]; customers: string[] };
+
+export async function readDirtyScope(client: pg.PoolClient | pg.Pool): Promise<GoldScope> {
+  const { rows } = await client.query<{ kind: string; keys: string[] }>("SELECT kind, array_agg(key ORDER BY key) AS keys FROM gold_dirty GROUP BY kind");
+  const of = (kind: string) => rows.find((r) => r.kind === kind)?.keys ?? [];
+  const orders = of("order");
+  const resolved = orders.length
+    ? (
+        await client.query<{ days: string[]; customers: string[] }>(
+          `SELECT coalesce(array_agg(DISTINCT order_date::text), '{}') AS days, coalesce(array_agg(DISTINCT customer_id), '{}') AS customers
+             FROM silver_orders WHERE order_id = ANY($1)`,
+          [orders],
+        )
+      ).rows[0]
+    : { days: [], customers: [] };
+  const union = (...lists: string[][]) => [...new Set(lists.flat())].sort();
+  return {
+    orderDays: union(of("order_day"), resolved.days),
+    refundDays: of("refund_day"),
+    stockDays: of("stock_day"),
+    webDays: of("web_day"),
+    customers: union(of("customer"), resolved.customers),
+  };
+}
+
+/** Marks every day and customer present in silver, for a full rebuild. */
+export async function markEverythingDirty(client: pg.PoolClient | pg.Pool) {
+  await client.query(`INSERT INTO gold_dirty (kind, key)
+    SELECT 'order_day', d::text FROM (SELECT DISTINCT order_date AS d FROM silver_orders) x
+    UNION SELECT 'refund_day', d::text FROM (SELECT DISTINCT return_date AS d FROM silver_returns) x
+    UNION SELECT 'stock_day', d::text FROM (SELECT DISTINCT snapshot_date AS d FROM silver_stock_snapshots) x
+    UNION SELECT 'web_day', d::text FROM (SELECT DISTINCT event_date AS d FROM silver_web_events) x
+    UNION SELECT 'customer', customer_id FROM silver_orders
+    ON CONFLICT DO NOTHING`);
+}
+
+/** Forgets the marks a successful rebuild consumed (kind → keys). */
+export async function clearDirty(client: pg.PoolClient | pg.Pool, consumed: Record<string, string[]>) {
+  for (const [kind, keys] of Object.entries(consumed)) await client.query("DELETE FROM gold_dirty WHERE kind = $1 AND key = ANY($2)", [kind, keys]);
+}
+
+/** Marks every fact day between from and to (inclusive) for rebuilding. */
+export async function markDaysDirty(client: pg.PoolClient | pg.Pool, from: string, to: string) {
+  await client.query(
+    `INSERT INTO gold_dirty (kind, key)
+     SELECT kind, d::date::text FROM generate_series($1::date, $2::date, interval '1 day') d
+      CROSS JOIN unnest(ARRAY['order_day', 'refund_day', 'stock_day', 'web_day']) kind
+     UNION SELECT 'customer', customer_id FROM silver_orders WHERE order_date BETWEEN $1::date AND $2::date
+     ON CONFLICT DO NOTHING`,
+    [from, to],
+  );
+}

@@ -1,0 +1,58 @@
+// Gold facts other than sales, each for its own set of days ($1) or customers ($1).
+
+export const REBUILD_REFUNDS = [
+  "DELETE FROM gold_refunds_daily WHERE day = ANY($1::date[])",
+  `INSERT INTO gold_refunds_daily (day, sku, channel, refunds, units_returned)
+   SELECT r.return_date, r.sku, coalesce(o.channel, 'unknown'), sum(r.refund_amount), sum(r.quantity)
+     FROM silver_returns r LEFT JOIN silver_orders o ON o.order_id = r.order_id
+    WHERE r.return_date = ANY($1::date[]) GROUP BY 1, 2, 3`,
+];
+
+// Available stock = on_hand − reserved summed over warehouses; a product counts as active on a
+// day when the product version in force at the end of that day is active.
+export const REBUILD_STOCK = [
+  "DELETE FROM gold_stock_daily WHERE day = ANY($1::date[])",
+  `INSERT INTO gold_stock_daily (day, sku, active, on_hand, available, stockout)
+   SELECT s.snapshot_date, s.sku, coalesce(v.active, p.active, true), sum(s.on_hand), sum(s.on_hand - s.reserved), sum(s.on_hand - s.reserved) <= 0
+     FROM silver_stock_snapshots s
+     LEFT JOIN silver_products p ON p.sku = s.sku
+     LEFT JOIN LATERAL (
+       SELECT active FROM silver_product_versions v
+        WHERE v.sku = s.sku AND v.updated_at < ((s.snapshot_date + 1)::timestamp AT TIME ZONE $2) ORDER BY v.updated_at DESC LIMIT 1
+     ) v ON true
+    WHERE s.snapshot_date = ANY($1::date[])
+    GROUP BY s.snapshot_date, s.sku, coalesce(v.active, p.active, true)`,
+];
+
+// A session belongs to the day of its first event; it may run past midnight, so the next day's
+// partition is read too. Traffic source = the session's first event's UTM tags.
+export const REBUILD_WEB = [
+  "DELETE FROM gold_web_daily WHERE day = ANY($1::date[])",
+  `INSERT INTO gold_web_daily (day, utm_source, utm_campaign, sessions, product_view_sessions, cart_sessions, checkout_sessions, purchase_sessions, events)
+   SELECT day, source, campaign, count(*), count(*) FILTER (WHERE viewed), count(*) FILTER (WHERE carted),
+          count(*) FILTER (WHERE checked_out), count(*) FILTER (WHERE purchased), sum(events)
+     FROM (SELECT (min(ts) AT TIME ZONE $2)::date AS day,
+                  coalesce((array_agg(utm_source ORDER BY ts))[1], '(direct)') AS source,
+                  coalesce((array_agg(utm_campaign ORDER BY ts))[1], '(none)') AS campaign,
+                  bool_or(type = 'product_view') AS viewed, bool_or(type = 'add_to_cart') AS carted,
+                  bool_or(type = 'checkout_start') AS checked_out, bool_or(type = 'purchase') AS purchased, count(*) AS events
+             FROM silver_web_events
+            WHERE event_date = ANY($1::date[]) OR event_date - 1 = ANY($1::date[])
+            GROUP BY session_id) s
+    WHERE day = ANY($1::date[])
+    GROUP BY day, source, campaign`,
+];
+
+// Lifetime value per customer: revenue − refunds over all their non-cancelled orders.
+export const REBUILD_CUSTOMERS = [
+  "DELETE FROM gold_customer_value WHERE customer_id = ANY($1::text[])",
+  `WITH o AS (SELECT order_id, customer_id, order_date FROM silver_orders WHERE customer_id = ANY($1::text[]) AND status <> 'cancelled'),
+        l AS (SELECT l.order_id, sum(l.quantity * l.unit_price - l.discount_amount) AS revenue
+                FROM silver_order_lines l JOIN o ON o.order_id = l.order_id GROUP BY l.order_id),
+        r AS (SELECT r.order_id, sum(r.refund_amount) AS refunds FROM silver_returns r JOIN o ON o.order_id = r.order_id GROUP BY r.order_id)
+   INSERT INTO gold_customer_value (customer_id, first_order_date, cohort_month, last_order_date, orders, revenue, refunds, clv)
+   SELECT o.customer_id, min(o.order_date), date_trunc('month', min(o.order_date))::date, max(o.order_date), count(*),
+          coalesce(sum(l.revenue), 0), coalesce(sum(r.refunds), 0), coalesce(sum(l.revenue), 0) - coalesce(sum(r.refunds), 0)
+     FROM o LEFT JOIN l ON l.order_id = o.order_id LEFT JOIN r ON r.order_id = o.order_id
+    GROUP BY o.customer_id`,
+];

@@ -1,0 +1,49 @@
+// Step "silver": merges every loaded bronze file not yet in silver, source by source
+// (dimensions first), one transaction per source: a source is merged whole or not at all.
+import type pg from "pg";
+import type { SourceName } from "../contracts";
+import { mergeSource, type MergeCounts, type MergeParams } from "./merge-source";
+import { AFTER_MERGE, BEFORE_INSERT } from "./silver-hooks";
+import { SILVER_SPECS } from "./silver-specs";
+import type { FileGroup } from "./stage-sql";
+
+export type SilverResult = { files: number; bySource: Partial<Record<SourceName, MergeCounts & { files: number }>> };
+
+export async function buildSilver(pool: pg.Pool, params: MergeParams): Promise<SilverResult> {
+  const result: SilverResult = { files: 0, bySource: {} };
+  for (const spec of SILVER_SPECS) {
+    const { rows } = await pool.query<{ id: string; decimal_separator: string | null; date_format: string | null }>(
+      `SELECT id, decimal_separator, date_format FROM ingest_file WHERE source = $1 AND status = 'loaded' AND silver_at IS NULL ORDER BY id`,
+      [spec.source],
+    );
+    if (!rows.length) continue;
+    const client = await pool.connect();
+    try {
+      await client.query("BEGIN");
+      const counts = await mergeSource(client, spec, groupByConventions(rows), params, BEFORE_INSERT[spec.source]);
+      await AFTER_MERGE[spec.source]?.(client);
+      await client.query("UPDATE ingest_file SET silver_at = now() WHERE id = ANY($1::bigint[])", [rows.map((r) => r.id)]);
+      await client.query("COMMIT");
+      result.bySource[spec.source] = { ...counts, files: rows.length };
+      result.files += rows.length;
+    } catch (error) {
+      await client.query("ROLLBACK").catch(() => {});
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+  return result;
+}
+
+function groupByConventions(rows: { id: string; decimal_separator: string | null; date_format: string | null }[]): FileGroup[] {
+  const groups = new Map<string, FileGroup>();
+  for (const r of rows) {
+    const decimalSeparator = r.decimal_separator === "," ? "," : ".";
+    const dateFormat = r.date_format === "dmy" ? "dmy" : "iso";
+    const key = `${decimalSeparator}|${dateFormat}`;
+    if (!groups.has(key)) groups.set(key, { fileIds: [], decimalSeparator, dateFormat });
+    groups.get(key)!.fileIds.push(BigInt(r.id));
+  }
+  return [...groups.values()];
+}

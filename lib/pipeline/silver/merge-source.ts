@@ -1,0 +1,71 @@
+// Merges one source's new bronze files into silver, in the caller's transaction:
+// stage typed rows → quarantine rows breaking a row rule (with rule and reason) → keep the
+// latest version of each key → mark what the change invalidates in gold → upsert, a newer
+// version always winning over the stored one whatever order files arrive in.
+import type pg from "pg";
+import { CONTRACTS } from "../contracts";
+import { sqlLiteral } from "../sql/literal";
+import { ROW_RULES_SQL } from "./row-rules-sql";
+import type { SilverSpec } from "./silver-specs";
+import { stageSelectSql, type FileGroup } from "./stage-sql";
+
+export type MergeCounts = { staged: number; quarantined: number; merged: number };
+export type MergeParams = { timeZone: string; piiKey: string };
+
+const q = (name: string) => `"${name}"`;
+
+export async function mergeSource(
+  client: pg.PoolClient,
+  spec: SilverSpec,
+  groups: FileGroup[],
+  params: MergeParams,
+  beforeInsert?: (client: pg.PoolClient) => Promise<void>,
+): Promise<MergeCounts> {
+  await client.query(`DROP TABLE IF EXISTS stage; CREATE TEMP TABLE stage ON COMMIT DROP AS ${stageSelectSql(spec.source, groups, params.timeZone)}`);
+  const staged = (await client.query<{ n: number }>("SELECT count(*)::int AS n FROM stage")).rows[0].n;
+  const quarantined = await quarantineRuleBreakers(client, spec);
+
+  const keyCols = spec.key.map(q).join(", ");
+  const projected = Object.entries(spec.columns)
+    .map(([col, expr]) => `${expr.replace(/:tz\b/g, sqlLiteral(params.timeZone)).replace(/:pii\b/g, sqlLiteral(params.piiKey))} AS ${q(col)}`)
+    .join(", ");
+  const order = [...(spec.version ? [`${q(spec.version)} DESC`] : []), "src_file_id DESC", "src_line DESC"].join(", ");
+  await client.query(`DROP TABLE IF EXISTS latest; CREATE TEMP TABLE latest ON COMMIT DROP AS
+    SELECT DISTINCT ON (${keyCols}) * FROM (SELECT src_file_id, src_line, ${projected} FROM stage) s ORDER BY ${keyCols}, ${order}`);
+  await markDirty(client, spec);
+  await beforeInsert?.(client);
+
+  const lineage = spec.insertOnly ? [] : ["src_file_id", "src_line"];
+  const cols = [...lineage, ...Object.keys(spec.columns)];
+  const updates = cols.filter((c) => !spec.key.includes(c)).map((c) => `${q(c)} = excluded.${q(c)}`).join(", ");
+  const rank = (t: string) => [...(spec.version ? [`${t}.${q(spec.version)}`] : []), `${t}.src_file_id`, `${t}.src_line`].join(", ");
+  const conflict = spec.insertOnly ? "DO NOTHING" : `DO UPDATE SET ${updates} WHERE (${rank("excluded")}) >= (${rank("t")})`;
+  const res = await client.query(`INSERT INTO ${spec.table} AS t (${cols.map(q).join(", ")}) SELECT ${cols.map(q).join(", ")} FROM latest ON CONFLICT (${keyCols}) ${conflict}`);
+  return { staged, quarantined, merged: res.rowCount ?? 0 };
+}
+
+async function quarantineRuleBreakers(client: pg.PoolClient, spec: SilverSpec): Promise<number> {
+  let count = 0;
+  for (const rule of CONTRACTS[spec.source].def.rules.filter((r) => r.scope === "row" && r.severity === "error")) {
+    const broken = `NOT coalesce((${ROW_RULES_SQL[rule.id]}), true)`;
+    const res = await client.query(
+      `INSERT INTO ingest_reject (file_id, line_no, rule, reason) SELECT src_file_id, src_line, $1, $2 FROM stage WHERE ${broken}`,
+      [rule.id, rule.description],
+    );
+    count += res.rowCount ?? 0;
+    await client.query(`DELETE FROM stage WHERE ${broken}`);
+  }
+  return count;
+}
+
+// The incoming rows and the stored rows they replace both invalidate gold (an order can move day).
+async function markDirty(client: pg.PoolClient, spec: SilverSpec) {
+  const keyMatch = spec.key.map((k) => `t.${q(k)} = l.${q(k)}`).join(" AND ");
+  for (const d of spec.dirty) {
+    const sql = d.column
+      ? `SELECT DISTINCT $1, k FROM (SELECT ${q(d.column)}::text AS k FROM latest
+           UNION ALL SELECT t.${q(d.column)}::text FROM ${spec.table} t JOIN latest l ON ${keyMatch}) x WHERE k IS NOT NULL`
+      : `SELECT $1, 'all' WHERE EXISTS (SELECT 1 FROM latest)`;
+    await client.query(`INSERT INTO gold_dirty (kind, key) ${sql} ON CONFLICT DO NOTHING`, [d.kind]);
+  }
+}

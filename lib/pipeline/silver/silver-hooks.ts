@@ -1,0 +1,37 @@
+// Source-specific work around the generic merge, all inside the same transaction.
+import type pg from "pg";
+import type { SourceName } from "../contracts";
+
+type Hook = (client: pg.PoolClient) => Promise<void>;
+
+/** Before the upsert: web events go to daily partitions, created when first needed. */
+export const BEFORE_INSERT: Partial<Record<SourceName, Hook>> = {
+  web_events: async (client) => {
+    const { rows } = await client.query<{ d: string }>("SELECT DISTINCT event_date::text AS d FROM latest ORDER BY 1");
+    for (const { d } of rows) {
+      const name = `silver_web_events_p${d.replace(/-/g, "")}`;
+      await client.query(
+        `CREATE TABLE IF NOT EXISTS "${name}" PARTITION OF silver_web_events FOR VALUES FROM ('${d}') TO ('${d}'::date + 1)`,
+      );
+    }
+  },
+};
+
+/** After the upsert: clear personal data kept apart, and every version of product prices. */
+export const AFTER_MERGE: Partial<Record<SourceName, Hook>> = {
+  // Exactly the row that won in silver carries the clear values; erased customers stay erased.
+  customers: async (client) => {
+    await client.query(`INSERT INTO customer_pii (customer_id, email, first_name, last_name)
+      SELECT s.customer_id, s.email, s.first_name, s.last_name
+        FROM stage s JOIN silver_customers c
+          ON c.customer_id = s.customer_id AND c.src_file_id = s.src_file_id AND c.src_line = s.src_line
+       WHERE c.erased_at IS NULL
+      ON CONFLICT (customer_id) DO UPDATE SET email = excluded.email, first_name = excluded.first_name, last_name = excluded.last_name`);
+  },
+  products: async (client) => {
+    await client.query(`INSERT INTO silver_product_versions (sku, updated_at, unit_cost, list_price, active)
+      SELECT DISTINCT ON (sku, updated_at) sku, updated_at, unit_cost, list_price, active FROM stage
+       ORDER BY sku, updated_at, src_file_id DESC, src_line DESC
+      ON CONFLICT (sku, updated_at) DO UPDATE SET unit_cost = excluded.unit_cost, list_price = excluded.list_price, active = excluded.active`);
+  },
+};

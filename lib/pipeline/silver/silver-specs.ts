@@ -1,0 +1,113 @@
+// How each source's typed rows become its silver table: the natural key, which version wins,
+// the derived columns, and the days/customers whose gold figures a change invalidates.
+import type { SourceName } from "../contracts";
+
+export type SilverSpec = {
+  source: SourceName;
+  table: string;
+  key: string[];
+  /** Column ordering versions (latest wins); null: the last received wins. */
+  version: string | null;
+  /** Silver column -> SQL over the staged typed columns (:tz = reporting time zone, :pii = PII hash key). */
+  columns: Record<string, string>;
+  /** What a changed row invalidates in gold: a kind and the silver column holding its key
+   *  (null: the whole kind), taken from the new rows and from the rows they replace. */
+  dirty: { kind: string; column: string | null }[];
+  /** Events are immutable: a repeated key is ignored rather than updated. */
+  insertOnly?: boolean;
+};
+
+const same = (...names: string[]) => Object.fromEntries(names.map((n) => [n, n]));
+const localDate = (column: string) => `(${column} AT TIME ZONE :tz)::date`;
+const keyedHash = (label: string, value: string) => `encode(sha256(convert_to(:pii || ':${label}:' || ${value}, 'UTF8')), 'hex')`;
+
+export const SILVER_SPECS: SilverSpec[] = [
+  {
+    source: "customers",
+    table: "silver_customers",
+    key: ["customer_id"],
+    version: "updated_at",
+    columns: {
+      ...same("customer_id", "country", "city", "created_at", "marketing_opt_in", "updated_at"),
+      email_hash: keyedHash("email", "lower(email)"),
+      email_domain: "split_part(lower(email), '@', 2)",
+    },
+    dirty: [{ kind: "customer", column: "customer_id" }],
+  },
+  {
+    source: "products",
+    table: "silver_products",
+    key: ["sku"],
+    version: "updated_at",
+    columns: same("sku", "name", "category", "brand", "unit_cost", "list_price", "active", "updated_at"),
+    dirty: [{ kind: "products", column: null }],
+  },
+  {
+    source: "promotions",
+    table: "silver_promotions",
+    key: ["promo_id"],
+    version: null,
+    columns: same("promo_id", "name", "code", "kind", "value", "starts_at", "ends_at", "scope_type", "scope_value"),
+    dirty: [{ kind: "promotions", column: null }],
+  },
+  {
+    source: "orders",
+    table: "silver_orders",
+    key: ["order_id"],
+    version: "updated_at",
+    columns: { ...same("order_id", "customer_id", "ordered_at", "status", "channel", "currency", "shipping_amount", "promo_code", "updated_at"), order_date: localDate("ordered_at") },
+    dirty: [
+      { kind: "order_day", column: "order_date" },
+      { kind: "customer", column: "customer_id" },
+    ],
+  },
+  {
+    source: "order_lines",
+    table: "silver_order_lines",
+    key: ["order_id", "line_no"],
+    version: null,
+    columns: same("order_id", "line_no", "sku", "quantity", "unit_price", "discount_amount"),
+    dirty: [{ kind: "order", column: "order_id" }],
+  },
+  {
+    source: "payments",
+    table: "silver_payments",
+    key: ["payment_id"],
+    version: null,
+    columns: { ...same("payment_id", "order_id", "method", "amount", "status", "processed_at"), payment_date: localDate("processed_at") },
+    dirty: [{ kind: "payment_day", column: "payment_date" }],
+  },
+  {
+    source: "returns",
+    table: "silver_returns",
+    key: ["return_id"],
+    version: null,
+    columns: { ...same("return_id", "order_id", "line_no", "sku", "quantity", "refund_amount", "reason", "returned_at"), return_date: localDate("returned_at") },
+    dirty: [
+      { kind: "order", column: "order_id" },
+      { kind: "refund_day", column: "return_date" },
+    ],
+  },
+  {
+    source: "stock_snapshots",
+    table: "silver_stock_snapshots",
+    key: ["snapshot_date", "sku", "warehouse"],
+    version: null,
+    columns: same("snapshot_date", "sku", "warehouse", "on_hand", "reserved"),
+    dirty: [{ kind: "stock_day", column: "snapshot_date" }],
+  },
+  {
+    source: "web_events",
+    table: "silver_web_events",
+    key: ["event_date", "event_id"],
+    version: null,
+    insertOnly: true,
+    columns: {
+      event_date: localDate("ts"),
+      ...same("event_id", "ts", "session_id", "anonymous_id", "customer_id", "type", "sku", "order_id", "url", "referrer", "utm_source", "utm_medium", "utm_campaign", "user_agent"),
+      ip_hash: keyedHash("ip", "ip"),
+      ip_masked: `CASE WHEN ip ~ ':' THEN regexp_replace(ip, '^(([0-9a-fA-F]*:){3}).*$', '\\1:') ELSE regexp_replace(ip, '\\.\\d+$', '.0') END`,
+    },
+    dirty: [{ kind: "web_day", column: "event_date" }],
+  },
+];

@@ -1,0 +1,23 @@
+// Typed rows of a batch of bronze files, ready for silver: each file's cells cast with its own
+// conventions (decimal comma, dd/mm/yyyy), rows already rejected at ingestion left out.
+import { CONTRACTS, type SourceName } from "../contracts";
+import { bronzeTable } from "../ingest/bronze-sql";
+import { typedCellSql, type Conventions } from "../sql/cell-sql";
+
+export type FileGroup = { fileIds: bigint[]; decimalSeparator: "." | ","; dateFormat: "iso" | "dmy" };
+
+/** One SELECT per convention group, UNION ALL; file ids are inlined (bigints, not user text). */
+export function stageSelectSql(source: SourceName, groups: readonly FileGroup[], timeZone: string): string {
+  const contract = CONTRACTS[source];
+  const json = contract.def.format === "ndjson";
+  return groups
+    .map((g) => {
+      const conv: Conventions = { decimalSeparator: g.decimalSeparator, dateFormat: g.dateFormat, timeZone };
+      const cols = contract.def.columns.map((c) => `${typedCellSql(c, json ? `(b.line::jsonb ->> '${c.name}')` : `b."${c.name}"`, conv)} AS "${c.name}"`);
+      return `SELECT b.src_file_id, b.src_line, ${cols.join(", ")}
+  FROM ${bronzeTable(source)} b
+ WHERE b.src_file_id IN (${g.fileIds.map(String).join(", ")})
+   AND NOT EXISTS (SELECT 1 FROM ingest_reject r WHERE r.file_id = b.src_file_id AND r.line_no = b.src_line)`;
+    })
+    .join("\nUNION ALL\n");
+}
