@@ -10,12 +10,14 @@ import { createDbClients } from "../lib/db/clients";
 import { migrate } from "../lib/db/migrate";
 import { DEMO_PASSWORD, demoAccounts, ensureDemoAccounts } from "../lib/auth/demo-accounts";
 import { buildIfStale } from "./lib/build-if-stale";
+import { loadDemoDataOnce } from "./lib/demo-data";
 import { loadOrCreateSecret } from "./lib/local-secret";
 
 const { values: args } = parseArgs({
   options: {
     demo: { type: "boolean", default: false },
     dev: { type: "boolean", default: false },
+    "no-demo-data": { type: "boolean", default: false },
     port: { type: "string", default: process.env.PORT ?? "3000" },
   },
 });
@@ -54,6 +56,11 @@ async function main() {
     await db.close();
   }
 
+  const piiKey = process.env.PII_HASH_KEY ?? (await loadOrCreateSecret(path.join(dataDir, "pii-hash-key")));
+  const timeZone = process.env.REPORTING_TZ ?? "Europe/Paris";
+  const inboxDir = path.resolve(process.env.INBOX_DIR ?? path.join(dataDir, "inbox"));
+  if (demo && !args["no-demo-data"]) await loadDemoDataOnce({ databaseUrl, inboxDir, piiKey, timeZone, log });
+
   const port = args.port;
   const url = process.env.NEXTAUTH_URL ?? `http://localhost:${port}`;
   const env = {
@@ -62,6 +69,8 @@ async function main() {
     NEXTAUTH_URL: url,
     NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? (await loadOrCreateSecret(path.join(dataDir, "nextauth-secret"))),
     DEMO_MODE: demo ? "1" : "0",
+    PII_HASH_KEY: piiKey,
+    INBOX_DIR: inboxDir,
     NEXT_TELEMETRY_DISABLED: "1",
   };
 

@@ -45,6 +45,14 @@ export const fr = {
     data: { title: "Données", lead: "Jeux de données propres pour la modélisation, catalogue et accès API." },
     admin: { title: "Administration", lead: "Fichiers reçus, exécutions du pipeline, utilisateurs et seuils d'alerte." },
   },
+  freshness: {
+    dataUpTo: "Données jusqu'au",
+    noData: "Pas encore de données",
+    lastRun: "dernier traitement",
+    gateFailed: "contrôle qualité en échec : les chiffres affichés sont ceux du traitement réussi précédent",
+    runFailed: "traitement en échec : les chiffres affichés sont ceux du traitement réussi précédent",
+  },
+  kpiTiles: { lastDay: "Dernier jour", last30: "30 derniers jours", vsPrevious: "vs période précédente" },
   empty: {
     title: "Pas encore de données",
     body: "Aucun indicateur n'a encore été calculé : les exports peuvent déjà être chargés (couche bronze), le calcul des indicateurs arrive dans les prochaines versions. Pour générer et charger des exports réalistes :",
@@ -253,6 +261,14 @@ export const en: Messages = {
     data: { title: "Data", lead: "Clean datasets for modelling, catalogue and API access." },
     admin: { title: "Administration", lead: "Received files, pipeline runs, users and alert thresholds." },
   },
+  freshness: {
+    dataUpTo: "Data up to",
+    noData: "No data yet",
+    lastRun: "last run",
+    gateFailed: "data-quality gate failed: the figures shown are from the previous successful run",
+    runFailed: "run failed: the figures shown are from the previous successful run",
+  },
+  kpiTiles: { lastDay: "Last day", last30: "Last 30 days", vsPrevious: "vs previous period" },
   empty: {
     title: "No data yet",
     body: "No KPI has been computed yet: exports can already be loaded (bronze layer); computing the KPIs arrives in the next releases. To generate and load realistic exports:",

@@ -1,3 +1,3 @@
 import { personaPage } from "@/components/layout/persona-page";
 
-export default personaPage("data:view", "data");
+export default personaPage("data:view", "data", ["orders", "revenue", "clv"]);

@@ -1,3 +1,3 @@
 import { personaPage } from "@/components/layout/persona-page";
 
-export default personaPage("finance:view", "finance");
+export default personaPage("finance:view", "finance", ["revenue", "net_revenue", "orders", "aov", "margin", "refunds"]);

@@ -1,3 +1,3 @@
 import { personaPage } from "@/components/layout/persona-page";
 
-export default personaPage("marketing:view", "marketing");
+export default personaPage("marketing:view", "marketing", ["revenue", "orders", "conversion_rate", "aov"]);
