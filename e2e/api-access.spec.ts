@@ -22,6 +22,7 @@ const ACCESS: Record<string, Partial<Record<Method, Access>>> = {
   "/api/v1/uploads/preview": { POST: "uploads:write" },
   "/api/v1/mappings": { PUT: "uploads:write" },
   "/api/v1/kpis": { GET: "kpi:read" },
+  "/api/v1/customers/[id]/erase": { POST: "pii:erase" },
   "/api/v1/kpis/[id]": { GET: "kpi:read" },
   "/api/v1/tokens": { GET: "signed-in", POST: "signed-in" },
   "/api/v1/tokens/[id]": { DELETE: "signed-in" },

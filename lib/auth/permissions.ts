@@ -28,6 +28,7 @@ export const PERMISSIONS = [
   "datasets:read",
   "quality:read",
   "pii:read",
+  "pii:erase",
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];

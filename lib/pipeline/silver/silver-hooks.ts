@@ -1,6 +1,7 @@
 // Source-specific work around the generic merge, all inside the same transaction.
 import type pg from "pg";
 import type { SourceName } from "../contracts";
+import { SCRUB_BRONZE_CUSTOMER } from "../../privacy/erase-customer";
 
 type Hook = (client: pg.PoolClient) => Promise<void>;
 
@@ -21,6 +22,12 @@ export const BEFORE_INSERT: Partial<Record<SourceName, Hook>> = {
 export const AFTER_MERGE: Partial<Record<SourceName, Hook>> = {
   // Exactly the row that won in silver carries the clear values; erased customers stay erased.
   customers: async (client) => {
+    // A customer erased earlier and exported again: scrub the new copies on arrival.
+    await client.query(`UPDATE silver_customers SET email_hash = NULL, email_domain = NULL, city = NULL
+      WHERE erased_at IS NOT NULL AND customer_id IN (SELECT customer_id FROM latest)`);
+    await client.query(`UPDATE bronze_customers SET ${SCRUB_BRONZE_CUSTOMER}
+      WHERE src_file_id IN (SELECT DISTINCT src_file_id FROM stage)
+        AND customer_id IN (SELECT customer_id FROM silver_customers WHERE erased_at IS NOT NULL)`);
     await client.query(`INSERT INTO customer_pii (customer_id, email, first_name, last_name)
       SELECT s.customer_id, s.email, s.first_name, s.last_name
         FROM stage s JOIN silver_customers c
