@@ -7,7 +7,7 @@ import type { CurrentUser } from "../auth/current-user";
 import { kpiSql, type Grain } from "./kpi-sql";
 import type { Dimension, KpiDefinition } from "./registry";
 
-export type KpiQuery = { from: string; to: string; grain: Grain; by: Dimension | null };
+export type KpiQuery = { from: string; to: string; grain: Grain; by: Dimension | null; top?: number };
 export type KpiPoint = { period: string; value: string | null; key?: string };
 
 const SCALE = { eur: 2, count: 0, ratio: 4 } as const;
@@ -21,11 +21,15 @@ export async function getKpiSeries(pool: pg.Pool, actor: CurrentUser, kpi: KpiDe
   const days = (Date.parse(q.to) - Date.parse(q.from)) / 86_400_000 + 1;
   const prevTo = shift(q.from, -1);
   const prevFrom = shift(q.from, -days);
-  const [series, total, previous] = await Promise.all([
+  const [all, total, previous, perKey] = await Promise.all([
     run(kpiSql(kpi, q.grain, q.by), q.from, q.to),
     run(kpiSql(kpi, q.grain, null, true), q.from, q.to),
     run(kpiSql(kpi, q.grain, null, true), prevFrom, prevTo),
+    q.by && q.top ? run(kpiSql(kpi, q.grain, q.by, true), q.from, q.to) : Promise.resolve([]),
   ]);
+  // Top N keys by their total over the range (e.g. the 10 best-selling products).
+  const kept = q.top ? new Set(perKey.filter((r) => r.value !== null).sort((a, b) => compareDecimal(b.value!, a.value!)).slice(0, q.top).map((r) => r.key)) : null;
+  const series = kept ? all.filter((r) => kept.has(r.key)) : all;
   return {
     kpi: kpi.id,
     unit: kpi.unit,
@@ -33,12 +37,27 @@ export async function getKpiSeries(pool: pg.Pool, actor: CurrentUser, kpi: KpiDe
     from: q.from,
     to: q.to,
     by: q.by,
+    ...(kept ? { top: perKey.filter((r) => kept.has(r.key)).sort((a, b) => compareDecimal(b.value!, a.value!)).map((r) => ({ key: r.key ?? "", value: r.value })) } : {}),
     series: series.map((r): KpiPoint => (q.by ? { period: r.period, key: r.key ?? "", value: r.value } : { period: r.period, value: r.value })),
     total: total[0]?.value ?? null,
     previous: { from: prevFrom, to: prevTo, total: previous[0]?.value ?? null },
   };
 }
 export type KpiSeries = Awaited<ReturnType<typeof getKpiSeries>>;
+
+// Compares decimal strings exactly (no float): by sign, integer length, then digits.
+export function compareDecimal(a: string, b: string): number {
+  const neg = (x: string) => x.startsWith("-");
+  if (neg(a) !== neg(b)) return neg(a) ? -1 : 1;
+  const sign = neg(a) ? -1 : 1;
+  const [ai, af = ""] = a.replace("-", "").split(".");
+  const [bi, bf = ""] = b.replace("-", "").split(".");
+  if (ai.length !== bi.length) return sign * (ai.length - bi.length);
+  const width = Math.max(af.length, bf.length);
+  const x = ai + af.padEnd(width, "0");
+  const y = bi + bf.padEnd(width, "0");
+  return sign * (x < y ? -1 : x > y ? 1 : 0);
+}
 
 function shift(day: string, days: number): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);

@@ -15,7 +15,9 @@ export function kpiQuerySchema(kpi: KpiDefinition) {
         .optional()
         .refine((b) => !b || kpi.dimensions.includes(b), { message: `not available for ${kpi.id} (possible: ${kpi.dimensions.join(", ") || "none"})` })
         .transform((b) => b ?? null),
+      top: z.coerce.number().int().min(1).max(1000).optional(),
     })
+    .refine((q) => !q.top || q.by, { path: ["top"], message: "needs by (e.g. by=product&top=10)" })
     .refine((q) => q.from <= q.to, { path: ["to"], message: "must not be before from" })
     .refine((q) => Date.parse(q.to) - Date.parse(q.from) <= 5 * 366 * 86_400_000, { path: ["to"], message: "range is limited to 5 years" });
 }
