@@ -17,7 +17,8 @@ const FAMILIES: { name: string; keys: (s: GoldScope) => string[]; kinds: string[
 
 export async function buildGold(pool: pg.Pool, params: { timeZone: string }): Promise<GoldResult> {
   const scope = await readDirtyScope(pool);
-  const orderIds = (await pool.query<{ key: string }>("SELECT key FROM gold_dirty WHERE kind = 'order'")).rows.map((r) => r.key);
+  const keysOf = async (kind: string) => (await pool.query<{ key: string }>("SELECT key FROM gold_dirty WHERE kind = $1", [kind])).rows.map((r) => r.key);
+  const [orderIds, productChanges] = [await keysOf("order"), await keysOf("product")];
   for (const family of FAMILIES) {
     const keys = family.keys(scope);
     if (!keys.length) continue;
@@ -34,9 +35,9 @@ export async function buildGold(pool: pg.Pool, params: { timeZone: string }): Pr
       client.release();
     }
   }
-  // Changed orders fed both sales days and customers: forget them once both are rebuilt.
-  await clearDirty(pool, { order: orderIds });
-  await pool.query("DELETE FROM gold_dirty WHERE kind IN ('products', 'promotions', 'payment_day')");
+  // Changed orders and product versions fed several families: forget them once all are rebuilt.
+  await clearDirty(pool, { order: orderIds, product: productChanges });
+  await pool.query("DELETE FROM gold_dirty WHERE kind IN ('promotions', 'payment_day')");
   return {
     orderDays: scope.orderDays.length,
     refundDays: scope.refundDays.length,

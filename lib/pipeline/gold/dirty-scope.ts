@@ -17,11 +17,25 @@ export async function readDirtyScope(client: pg.PoolClient | pg.Pool): Promise<G
         )
       ).rows[0]
     : { days: [], customers: [] };
+  const products = of("product");
+  // A product version (sku|updated_at) changes cost and active flag from its updated_at on.
+  const byProduct = products.length
+    ? (
+        await client.query<{ order_days: string[]; stock_days: string[] }>(
+          `WITH changes AS (SELECT split_part(k, '|', 1) AS sku, split_part(k, '|', 2)::timestamptz AS since FROM unnest($1::text[]) k)
+           SELECT array(SELECT DISTINCT o.order_date::text FROM changes c JOIN silver_order_lines l ON l.sku = c.sku
+                          JOIN silver_orders o ON o.order_id = l.order_id AND o.ordered_at >= c.since) AS order_days,
+                  array(SELECT DISTINCT s.snapshot_date::text FROM changes c JOIN silver_stock_snapshots s ON s.sku = c.sku
+                         WHERE s.snapshot_date + 1 > c.since::date) AS stock_days`,
+          [products],
+        )
+      ).rows[0]
+    : { order_days: [], stock_days: [] };
   const union = (...lists: string[][]) => [...new Set(lists.flat())].sort();
   return {
-    orderDays: union(of("order_day"), resolved.days),
+    orderDays: union(of("order_day"), resolved.days, byProduct.order_days),
     refundDays: of("refund_day"),
-    stockDays: of("stock_day"),
+    stockDays: union(of("stock_day"), byProduct.stock_days),
     webDays: of("web_day"),
     customers: union(of("customer"), resolved.customers),
   };
@@ -43,12 +57,14 @@ export async function clearDirty(client: pg.PoolClient | pg.Pool, consumed: Reco
   for (const [kind, keys] of Object.entries(consumed)) await client.query("DELETE FROM gold_dirty WHERE kind = $1 AND key = ANY($2)", [kind, keys]);
 }
 
-/** Marks every fact day between from and to (inclusive) for rebuilding. */
+/** Marks every fact day between from and to (inclusive) for rebuilding. Web days only while their
+ *  raw events are kept: past the retention period gold_web_daily is all that is left of them. */
 export async function markDaysDirty(client: pg.PoolClient | pg.Pool, from: string, to: string) {
   await client.query(
     `INSERT INTO gold_dirty (kind, key)
      SELECT kind, d::date::text FROM generate_series($1::date, $2::date, interval '1 day') d
-      CROSS JOIN unnest(ARRAY['order_day', 'refund_day', 'stock_day', 'web_day']) kind
+      CROSS JOIN unnest(ARRAY['order_day', 'refund_day', 'stock_day']) kind
+     UNION SELECT DISTINCT 'web_day', event_date::text FROM silver_web_events WHERE event_date BETWEEN $1::date AND $2::date
      UNION SELECT 'customer', customer_id FROM silver_orders WHERE order_date BETWEEN $1::date AND $2::date
      ON CONFLICT DO NOTHING`,
     [from, to],

@@ -24,10 +24,11 @@ export const REBUILD_STOCK = [
     GROUP BY s.snapshot_date, s.sku, coalesce(v.active, p.active, true)`,
 ];
 
-// A session belongs to the day of its first event; it may run past midnight, so the next day's
-// partition is read too. Traffic source = the session's first event's UTM tags.
+// A session belongs to the day of its first event; it may run past midnight, so the days
+// around are read too. Traffic source = the session's first event's UTM tags.
 export const REBUILD_WEB = [
-  "DELETE FROM gold_web_daily WHERE day = ANY($1::date[])",
+  // Days whose raw events retention already dropped keep their aggregates.
+  "DELETE FROM gold_web_daily g WHERE g.day = ANY($1::date[]) AND EXISTS (SELECT 1 FROM silver_web_events e WHERE e.event_date = g.day)",
   `INSERT INTO gold_web_daily (day, utm_source, utm_campaign, sessions, product_view_sessions, cart_sessions, checkout_sessions, purchase_sessions, events)
    SELECT day, source, campaign, count(*), count(*) FILTER (WHERE viewed), count(*) FILTER (WHERE carted),
           count(*) FILTER (WHERE checked_out), count(*) FILTER (WHERE purchased), sum(events)
@@ -37,9 +38,9 @@ export const REBUILD_WEB = [
                   bool_or(type = 'product_view') AS viewed, bool_or(type = 'add_to_cart') AS carted,
                   bool_or(type = 'checkout_start') AS checked_out, bool_or(type = 'purchase') AS purchased, count(*) AS events
              FROM silver_web_events
-            WHERE event_date = ANY($1::date[]) OR event_date - 1 = ANY($1::date[])
+            WHERE event_date = ANY($1::date[]) OR event_date - 1 = ANY($1::date[]) OR event_date + 1 = ANY($1::date[])
             GROUP BY session_id) s
-    WHERE day = ANY($1::date[])
+    WHERE day = ANY($1::date[]) AND EXISTS (SELECT 1 FROM silver_web_events e WHERE e.event_date = s.day)
     GROUP BY day, source, campaign`,
 ];
 

@@ -27,7 +27,7 @@ export async function mergeSource(
 
   const keyCols = spec.key.map(q).join(", ");
   const projected = Object.entries(spec.columns)
-    .map(([col, expr]) => `${expr.replace(/:tz\b/g, sqlLiteral(params.timeZone)).replace(/:pii\b/g, sqlLiteral(params.piiKey))} AS ${q(col)}`)
+    .map(([col, expr]) => `${expr.replace(/:tz\b/g, () => sqlLiteral(params.timeZone)).replace(/:pii\b/g, () => sqlLiteral(params.piiKey))} AS ${q(col)}`)
     .join(", ");
   const order = [...(spec.version ? [`${q(spec.version)} DESC`] : []), "src_file_id DESC", "src_line DESC"].join(", ");
   await client.query(`DROP TABLE IF EXISTS latest; CREATE TEMP TABLE latest ON COMMIT DROP AS
@@ -62,9 +62,9 @@ async function quarantineRuleBreakers(client: pg.PoolClient, spec: SilverSpec): 
 async function markDirty(client: pg.PoolClient, spec: SilverSpec) {
   const keyMatch = spec.key.map((k) => `t.${q(k)} = l.${q(k)}`).join(" AND ");
   for (const d of spec.dirty) {
-    const sql = d.column
-      ? `SELECT DISTINCT $1, k FROM (SELECT ${q(d.column)}::text AS k FROM latest
-           UNION ALL SELECT t.${q(d.column)}::text FROM ${spec.table} t JOIN latest l ON ${keyMatch}) x WHERE k IS NOT NULL`
+    const sql = d.key
+      ? `SELECT DISTINCT $1, k FROM (SELECT (${d.key})::text AS k FROM latest
+           UNION ALL SELECT (${d.key})::text FROM (SELECT t.* FROM ${spec.table} t JOIN latest l ON ${keyMatch}) replaced) x WHERE k IS NOT NULL`
       : `SELECT $1, 'all' WHERE EXISTS (SELECT 1 FROM latest)`;
     await client.query(`INSERT INTO gold_dirty (kind, key) ${sql} ON CONFLICT DO NOTHING`, [d.kind]);
   }

@@ -20,6 +20,13 @@ export const BEFORE_INSERT: Partial<Record<SourceName, Hook>> = {
 
 /** After the upsert: clear personal data kept apart, and every version of product prices. */
 export const AFTER_MERGE: Partial<Record<SourceName, Hook>> = {
+  // A session crossing midnight belongs to its first day, so new events can change the
+  // sessions of the day before or after theirs: those days are rebuilt too (cheap, bounded).
+  web_events: async (client) => {
+    await client.query(`INSERT INTO gold_dirty (kind, key)
+      SELECT DISTINCT 'web_day', (d.event_date + shift)::text FROM (SELECT DISTINCT event_date FROM latest) d CROSS JOIN (VALUES (-1), (1)) s(shift)
+      ON CONFLICT DO NOTHING`);
+  },
   // Exactly the row that won in silver carries the clear values; erased customers stay erased.
   customers: async (client) => {
     // A customer erased earlier and exported again: scrub the new copies on arrival.

@@ -10,9 +10,9 @@ export type SilverSpec = {
   version: string | null;
   /** Silver column -> SQL over the staged typed columns (:tz = reporting time zone, :pii = PII hash key). */
   columns: Record<string, string>;
-  /** What a changed row invalidates in gold: a kind and the silver column holding its key
-   *  (null: the whole kind), taken from the new rows and from the rows they replace. */
-  dirty: { kind: string; column: string | null }[];
+  /** What a changed row invalidates in gold: a kind and its key, an SQL expression over silver
+   *  columns (null: the whole kind), taken from the new rows and from the rows they replace. */
+  dirty: { kind: string; key: string | null }[];
   /** Events are immutable: a repeated key is ignored rather than updated. */
   insertOnly?: boolean;
 };
@@ -32,7 +32,7 @@ export const SILVER_SPECS: SilverSpec[] = [
       email_hash: keyedHash("email", "lower(email)"),
       email_domain: "split_part(lower(email), '@', 2)",
     },
-    dirty: [{ kind: "customer", column: "customer_id" }],
+    dirty: [{ kind: "customer", key: "customer_id::text" }],
   },
   {
     source: "products",
@@ -40,7 +40,8 @@ export const SILVER_SPECS: SilverSpec[] = [
     key: ["sku"],
     version: "updated_at",
     columns: same("sku", "name", "category", "brand", "unit_cost", "list_price", "active", "updated_at"),
-    dirty: [{ kind: "products", column: null }],
+    // A new version changes costs and the active flag from its updated_at on.
+    dirty: [{ kind: "product", key: "sku || '|' || updated_at::text" }],
   },
   {
     source: "promotions",
@@ -48,7 +49,7 @@ export const SILVER_SPECS: SilverSpec[] = [
     key: ["promo_id"],
     version: null,
     columns: same("promo_id", "name", "code", "kind", "value", "starts_at", "ends_at", "scope_type", "scope_value"),
-    dirty: [{ kind: "promotions", column: null }],
+    dirty: [{ kind: "promotions", key: null }],
   },
   {
     source: "orders",
@@ -57,8 +58,8 @@ export const SILVER_SPECS: SilverSpec[] = [
     version: "updated_at",
     columns: { ...same("order_id", "customer_id", "ordered_at", "status", "channel", "currency", "shipping_amount", "promo_code", "updated_at"), order_date: localDate("ordered_at") },
     dirty: [
-      { kind: "order_day", column: "order_date" },
-      { kind: "customer", column: "customer_id" },
+      { kind: "order_day", key: "order_date::text" },
+      { kind: "customer", key: "customer_id::text" },
     ],
   },
   {
@@ -67,7 +68,7 @@ export const SILVER_SPECS: SilverSpec[] = [
     key: ["order_id", "line_no"],
     version: null,
     columns: same("order_id", "line_no", "sku", "quantity", "unit_price", "discount_amount"),
-    dirty: [{ kind: "order", column: "order_id" }],
+    dirty: [{ kind: "order", key: "order_id::text" }],
   },
   {
     source: "payments",
@@ -75,7 +76,7 @@ export const SILVER_SPECS: SilverSpec[] = [
     key: ["payment_id"],
     version: null,
     columns: { ...same("payment_id", "order_id", "method", "amount", "status", "processed_at"), payment_date: localDate("processed_at") },
-    dirty: [{ kind: "payment_day", column: "payment_date" }],
+    dirty: [{ kind: "payment_day", key: "payment_date::text" }],
   },
   {
     source: "returns",
@@ -84,8 +85,8 @@ export const SILVER_SPECS: SilverSpec[] = [
     version: null,
     columns: { ...same("return_id", "order_id", "line_no", "sku", "quantity", "refund_amount", "reason", "returned_at"), return_date: localDate("returned_at") },
     dirty: [
-      { kind: "order", column: "order_id" },
-      { kind: "refund_day", column: "return_date" },
+      { kind: "order", key: "order_id::text" },
+      { kind: "refund_day", key: "return_date::text" },
     ],
   },
   {
@@ -94,7 +95,7 @@ export const SILVER_SPECS: SilverSpec[] = [
     key: ["snapshot_date", "sku", "warehouse"],
     version: null,
     columns: same("snapshot_date", "sku", "warehouse", "on_hand", "reserved"),
-    dirty: [{ kind: "stock_day", column: "snapshot_date" }],
+    dirty: [{ kind: "stock_day", key: "snapshot_date::text" }],
   },
   {
     source: "web_events",
@@ -108,6 +109,6 @@ export const SILVER_SPECS: SilverSpec[] = [
       ip_hash: keyedHash("ip", "ip"),
       ip_masked: `CASE WHEN ip ~ ':' THEN regexp_replace(ip, '^(([0-9a-fA-F]*:){3}).*$', '\\1:') ELSE regexp_replace(ip, '\\.\\d+$', '.0') END`,
     },
-    dirty: [{ kind: "web_day", column: "event_date" }],
+    dirty: [{ kind: "web_day", key: "event_date::text" }],
   },
 ];

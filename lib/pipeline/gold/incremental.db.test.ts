@@ -1,0 +1,87 @@
+// Incremental gold: after the fixture's first run, new files rebuild only the days and
+// customers they touch; every other gold row stays as it was, and no mark is left behind.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "../../../scripts/test/test-database";
+import { allFixtureFiles, csvFile, EXTRA_DAY, fixtureDay } from "../testing/fixture";
+import { goldChecksums, newInbox, runWith } from "../testing/pipeline-run";
+
+let db: TestDatabase;
+let inbox: string;
+beforeAll(async () => {
+  db = await createTestDatabase();
+  inbox = await newInbox();
+});
+afterAll(() => db?.drop());
+
+async function goldStep(runId: string) {
+  const { rows } = await db.pool.query("SELECT rows_in FROM pipeline_step WHERE run_id = $1 AND name = 'gold'", [runId]);
+  return rows.map((r) => Number(r.rows_in));
+}
+/** Gold rows the run must leave alone: other days, other customers. */
+const OTHER_THAN_DAY_4 = {
+  gold_sales_daily: "day < '2026-10-04'", gold_product_daily: "day < '2026-10-04'", gold_promo_orders_daily: "day < '2026-10-04'",
+  gold_stock_daily: "day < '2026-10-04'", gold_web_daily: "day < '2026-10-04'", gold_customer_value: "customer_id <> 'C0000003'",
+};
+const OTHER_THAN_LATE_RETURN = {
+  gold_sales_daily: "day <> '2026-10-02'", gold_product_daily: "day <> '2026-10-02'", gold_refunds_daily: "day <> '2026-10-05'",
+  gold_stock_daily: "true", gold_web_daily: "true", gold_customer_value: "customer_id <> 'C0000001'",
+};
+const dirtyMarks = async () => (await db.pool.query("SELECT kind, key FROM gold_dirty ORDER BY 1, 2")).rows;
+
+describe("incremental gold", () => {
+  it("the first run rebuilds every day and customer of the fixture", async () => {
+    const outcome = await runWith(db.pool, inbox, allFixtureFiles());
+    expect(outcome.status).toBe("SUCCESS");
+    // 3 order days + 1 refund day (03/10) + 3 stock days + 4 customers
+    // + 5 web days (01–03/10 and the day before and after: a session can cross midnight) = 16
+    expect(await goldStep(outcome.runId)).toEqual([16]);
+    expect(await dirtyMarks()).toEqual([]);
+  });
+
+  it("a new day rebuilds that day and its one customer only", async () => {
+    const before = await goldChecksums(db.pool, OTHER_THAN_DAY_4);
+    const outcome = await runWith(db.pool, inbox, fixtureDay(EXTRA_DAY));
+    expect(outcome.status).toBe("SUCCESS");
+    // order day 04/10 + 0 refund days + stock day 04/10 + customer C0000003
+    // + web days 03, 04 and 05/10 (neighbours of the new events' day) = 6
+    expect(await goldStep(outcome.runId)).toEqual([6]);
+    expect(await dirtyMarks()).toEqual([]);
+    expect(await goldChecksums(db.pool, OTHER_THAN_DAY_4)).toEqual(before);
+
+    const sales = await db.pool.query("SELECT channel, orders, revenue::text, shipping::text, units, cost::text FROM gold_sales_daily WHERE day = '2026-10-04'");
+    expect(sales.rows).toEqual([{ channel: "web", orders: 1, revenue: "60.00", shipping: "4.90", units: 1, cost: "25.00" }]); // ORD-7: 1 × 60, cost 25
+    const clv = await db.pool.query("SELECT first_order_date::text AS first, last_order_date::text AS last, orders, revenue::text, refunds::text, clv::text FROM gold_customer_value WHERE customer_id = 'C0000003'");
+    // ORD-3 76 + ORD-7 60 = 136, refunds 20 → 116
+    expect(clv.rows).toEqual([{ first: "2026-10-01", last: "2026-10-04", orders: 2, revenue: "136.00", refunds: "20.00", clv: "116.00" }]);
+    const stock = await db.pool.query("SELECT sku FROM gold_stock_daily WHERE day = '2026-10-04' AND stockout AND active");
+    expect(stock.rows).toEqual([{ sku: "SKU-00003" }]); // 0 − 0 at PAR1
+    const web = await db.pool.query("SELECT sum(sessions)::int AS sessions, sum(purchase_sessions)::int AS purchases FROM gold_web_daily WHERE day = '2026-10-04'");
+    expect(web.rows).toEqual([{ sessions: 1, purchases: 1 }]);
+  });
+
+  it("a late return rebuilds its order's day, its refund day and its customer", async () => {
+    const before = await goldChecksums(db.pool, OTHER_THAN_LATE_RETURN);
+    // 1 of the 2 units of ORD-5 (02/10, C0000001, SKU-00002 app) comes back on 5 October, 40.00 refunded.
+    const late = csvFile("returns", "returns_2026-10-05.csv", [
+      { return_id: "RET-00000002", order_id: "ORD-00000005", line_no: "1", sku: "SKU-00002", quantity: "1", refund_amount: "40.00", reason: "damaged", returned_at: "2026-10-05T10:00:00+02:00" },
+    ]);
+    const outcome = await runWith(db.pool, inbox, [late]);
+    expect(outcome.status).toBe("SUCCESS");
+    // order day 02/10 + refund day 05/10 + customer C0000001 = 3
+    expect(await goldStep(outcome.runId)).toEqual([3]);
+    expect(await dirtyMarks()).toEqual([]);
+    expect(await goldChecksums(db.pool, OTHER_THAN_LATE_RETURN)).toEqual(before);
+    const returned = await db.pool.query("SELECT day::text, sku, channel, units, units_returned FROM gold_product_daily WHERE units_returned > 0 ORDER BY day");
+    expect(returned.rows).toEqual([
+      { day: "2026-10-01", sku: "SKU-00003", channel: "web", units: 3, units_returned: 1 }, // ORD-1 1 + ORD-3 2 units, RET-1
+      { day: "2026-10-02", sku: "SKU-00002", channel: "app", units: 2, units_returned: 1 }, // ORD-5, RET-2
+    ]);
+    const refunds = await db.pool.query("SELECT day::text, sku, channel, refunds::text, units_returned FROM gold_refunds_daily ORDER BY day");
+    expect(refunds.rows).toEqual([
+      { day: "2026-10-03", sku: "SKU-00003", channel: "web", refunds: "20.00", units_returned: 1 },
+      { day: "2026-10-05", sku: "SKU-00002", channel: "app", refunds: "40.00", units_returned: 1 },
+    ]);
+    const clv = await db.pool.query("SELECT clv::text FROM gold_customer_value WHERE customer_id = 'C0000001'");
+    expect(clv.rows).toEqual([{ clv: "120.00" }]); // 80 + 80 − 40
+  });
+});
