@@ -18,5 +18,13 @@ export default defineConfig({
     hookTimeout: 120_000,
     // Database tests share one server; files run in parallel on their own databases.
     pool: "forks",
+    coverage: {
+      provider: "v8",
+      include: ["lib/pipeline/**/*.ts", "lib/kpi/**/*.ts"],
+      exclude: ["**/*.test.ts", "lib/pipeline/testing/**", "lib/pipeline/ingest/test-files.ts"],
+      reporter: ["text-summary", "text"],
+      // The heart of the product is held to this; `npm test` fails below it.
+      thresholds: { lines: 90, branches: 90 },
+    },
   },
 });

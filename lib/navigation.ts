@@ -15,6 +15,7 @@ export const SECTIONS: Section[] = [
   { href: "/contracts", permission: "datasets:read", label: "contracts" },
   { href: "/admin", permission: "admin:view", label: "admin" },
   { href: "/admin/uploads", permission: "uploads:write", label: "uploads" },
+  { href: "/admin/pipeline", permission: "pipeline:run", label: "pipeline" },
   { href: "/admin/users", permission: "users:manage", label: "users" },
 ];
 

@@ -45,6 +45,9 @@ async function main(): Promise<number> {
       NEXTAUTH_SECRET: "e2e-secret-not-for-production-0123456789",
       DEMO_MODE: "1",
       NEXT_TELEMETRY_DISABLED: "1",
+      PII_HASH_KEY: "e2e-pii-key-0123456789",
+      // Runs started from the app read this empty drop folder, never the repository's .data/inbox.
+      INBOX_DIR: path.join(tmp ?? os.tmpdir(), `e2e-inbox-${process.pid}`),
     };
     await buildIfStale(root, async () => void (await exec(process.execPath, [next, "build"], env)));
     app = spawn(process.execPath, [next, "start", "-p", port], { cwd: root, env, stdio: ["ignore", "inherit", "inherit"] });

@@ -1,0 +1,38 @@
+// GET /api/v1/pipeline/runs — the latest runs (?limit=, default 50) with their steps and
+// durations; POST — start a run now: { from?, to? } (YYYY-MM-DD, inclusive) or { full: true }.
+// Answers 202 at once (through Inngest where configured, else in this process); follow the
+// run with GET. Admins, or tokens with the pipeline:run scope.
+import { NextResponse } from "next/server";
+import { pool } from "@/lib/db";
+import { apiError } from "@/lib/api/errors";
+import { parseJsonBody } from "@/lib/api/parse-json-body";
+import { withPermission } from "@/lib/auth/api-guard";
+import { triggerPipelineRun, type TriggerOutcome } from "@/lib/pipeline/trigger-run";
+import { listRuns } from "@/lib/pipeline/runs/list-runs";
+import { runRequestInput } from "@/lib/pipeline/runs/run-request";
+
+export const dynamic = "force-dynamic";
+
+export const GET = withPermission("pipeline:run", async (req, { user }) => {
+  const raw = req.nextUrl.searchParams.get("limit");
+  const limit = raw === null ? 50 : Number(raw);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 200) {
+    return apiError(400, "invalid_parameters", "limit: expected an integer from 1 to 200", [{ parameter: "limit", message: "expected an integer from 1 to 200" }]);
+  }
+  return NextResponse.json({ runs: await listRuns(pool(), user, limit) });
+});
+
+export const POST = withPermission("pipeline:run", async (req) => {
+  const input = await parseJsonBody(req, runRequestInput);
+  if (!input.ok) return input.response;
+  let outcome: TriggerOutcome;
+  try {
+    outcome = await triggerPipelineRun("manual", input.data);
+  } catch (error) {
+    // Not configured (e.g. PII_HASH_KEY unset) or the Inngest server unreachable.
+    return apiError(503, "pipeline_unavailable", error instanceof Error ? error.message : String(error));
+  }
+  // queued: the run waits for one already going in this process (Inngest runs queue on its side).
+  const queued = outcome.via === "in-process" && outcome.queued;
+  return NextResponse.json({ accepted: true, queued, via: outcome.via }, { status: 202 });
+});
