@@ -1,6 +1,7 @@
 // One contract's columns: type, required, allowed values and checks, PII kind, description, example.
 import type { ColumnDef } from "@/lib/pipeline/contracts";
 import type { Messages } from "@/lib/i18n/messages";
+import { TableHead } from "@/components/ui/table-head";
 
 type Labels = Messages["contracts"];
 
@@ -11,17 +12,7 @@ export function ColumnsTable({ source, columns, labels }: { source: string; colu
         <caption className="sr-only">
           {labels.columns} — {source}
         </caption>
-        <thead className="bg-slate-50 text-slate-600">
-          <tr>
-            <th scope="col" className="px-4 py-2">{labels.column}</th>
-            <th scope="col" className="px-4 py-2">{labels.type}</th>
-            <th scope="col" className="px-4 py-2">{labels.required}</th>
-            <th scope="col" className="px-4 py-2">{labels.checks}</th>
-            <th scope="col" className="px-4 py-2">{labels.pii}</th>
-            <th scope="col" className="px-4 py-2">{labels.description}</th>
-            <th scope="col" className="px-4 py-2">{labels.example}</th>
-          </tr>
-        </thead>
+        <TableHead columns={[labels.column, labels.type, labels.required, labels.checks, labels.pii, labels.description, labels.example]} cellClassName="px-4 py-2" />
         <tbody>
           {columns.map((col) => (
             <tr key={col.name} className="border-t align-top" data-testid={`column-${source}-${col.name}`}>

@@ -1,6 +1,7 @@
 // One contract's rules: row rules are checked on each row, dataset rules across rows and sources.
 import type { RuleDef } from "@/lib/pipeline/contracts";
 import type { Messages } from "@/lib/i18n/messages";
+import { TableHead } from "@/components/ui/table-head";
 
 type Labels = Messages["contracts"];
 
@@ -12,14 +13,7 @@ export function RulesTable({ source, rules, labels }: { source: string; rules: r
         <caption className="sr-only">
           {labels.rules} — {source}
         </caption>
-        <thead className="bg-slate-50 text-slate-600">
-          <tr>
-            <th scope="col" className="px-4 py-2">{labels.ruleId}</th>
-            <th scope="col" className="px-4 py-2">{labels.severity}</th>
-            <th scope="col" className="px-4 py-2">{labels.scope}</th>
-            <th scope="col" className="px-4 py-2">{labels.description}</th>
-          </tr>
-        </thead>
+        <TableHead columns={[labels.ruleId, labels.severity, labels.scope, labels.description]} cellClassName="px-4 py-2" />
         <tbody>
           {rules.map((rule) => (
             <tr key={rule.id} className="border-t align-top" data-testid={`rule-${rule.id}`}>

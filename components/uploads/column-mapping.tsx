@@ -5,6 +5,7 @@
 // (PUT /api/v1/mappings) so the next uploads of files with this header use it.
 import { useCallback, useEffect, useId, useRef, useState } from "react";
 import type { Messages } from "@/lib/i18n/messages";
+import { TableHead } from "@/components/ui/table-head";
 import {
   apiErrorMessage,
   compactMapping,
@@ -197,22 +198,7 @@ export function ColumnMapping({ file, initialSource, sources, labels, busy, onSa
           <div className="mt-4 overflow-x-auto">
             <table className="w-full text-left text-sm">
               <caption className="sr-only">{m.title}</caption>
-              <thead className="bg-slate-50 text-slate-600">
-                <tr>
-                  <th scope="col" className="px-3 py-2">
-                    {m.contractColumn}
-                  </th>
-                  <th scope="col" className="px-3 py-2">
-                    {m.fileColumn}
-                  </th>
-                  <th scope="col" className="px-3 py-2">
-                    {m.type}
-                  </th>
-                  <th scope="col" className="px-3 py-2">
-                    {m.description}
-                  </th>
-                </tr>
-              </thead>
+              <TableHead columns={[m.contractColumn, m.fileColumn, m.type, m.description]} />
               <tbody>
                 {columns.map((col) => {
                   const selectId = `${id}-col-${col.name}`;

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useEffect, useId, useMemo, useRef, useState } from "react";
 import type { Locale, Messages } from "@/lib/i18n/messages";
 import { ColumnMapping } from "./column-mapping";
+import { TableHead } from "@/components/ui/table-head";
 import {
   apiErrorMessage,
   fill,
@@ -277,19 +278,7 @@ export function UploadForm({ sources, labels, locale }: Props) {
             <div className="mt-4 overflow-x-auto">
               <table className="w-full text-left text-sm">
                 <caption className="mb-2 text-left font-medium">{labels.firstRejected}</caption>
-                <thead className="bg-slate-50 text-slate-600">
-                  <tr>
-                    <th scope="col" className="px-3 py-2">
-                      {labels.line}
-                    </th>
-                    <th scope="col" className="px-3 py-2">
-                      {labels.field}
-                    </th>
-                    <th scope="col" className="px-3 py-2">
-                      {labels.reason}
-                    </th>
-                  </tr>
-                </thead>
+                <TableHead columns={[labels.line, labels.field, labels.reason]} />
                 <tbody>
                   {result.errors.map((e, i) => (
                     <tr key={`${e.line}-${e.field}-${i}`} className="border-t">

@@ -7,6 +7,7 @@ import { listUsers } from "@/lib/users/manage-users";
 import { PageHeader } from "@/components/layout/page-header";
 import { CreateUserForm } from "@/components/users/create-user-form";
 import { UserRowActions } from "@/components/users/user-row-actions";
+import { TableHead } from "@/components/ui/table-head";
 
 export default async function UsersPage() {
   const actor = await requirePermission("users:manage");
@@ -19,15 +20,7 @@ export default async function UsersPage() {
       <PageHeader title={t.users.title} />
       <div className="overflow-x-auto rounded-lg border bg-white">
         <table className="w-full text-left text-sm">
-          <thead className="bg-slate-50 text-slate-600">
-            <tr>
-              <th scope="col" className="px-4 py-2">{t.users.name}</th>
-              <th scope="col" className="px-4 py-2">{t.users.email}</th>
-              <th scope="col" className="px-4 py-2">{t.users.status}</th>
-              <th scope="col" className="px-4 py-2">{t.users.lastLogin}</th>
-              <th scope="col" className="px-4 py-2">{t.users.role}</th>
-            </tr>
-          </thead>
+          <TableHead columns={[t.users.name, t.users.email, t.users.status, t.users.lastLogin, t.users.role]} cellClassName="px-4 py-2" />
           <tbody>
             {users.map((u) => (
               <tr key={u.id} className="border-t" data-testid={`user-${u.email}`}>
