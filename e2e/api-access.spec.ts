@@ -13,6 +13,8 @@ type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 const ACCESS: Record<string, Partial<Record<Method, Access>>> = {
   "/api/auth/[...nextauth]": { GET: "public", POST: "public" },
   "/api/health": { GET: "public" },
+  // Not behind a session: the Inngest SDK checks every request against INNGEST_SIGNING_KEY.
+  "/api/inngest": { GET: "public", POST: "public", PUT: "public" },
   "/api/v1/me": { GET: "signed-in" },
   "/api/v1/users": { GET: "users:manage", POST: "users:manage" },
   "/api/v1/users/[id]": { PATCH: "users:manage" },

@@ -10,16 +10,6 @@ export async function closeRun(pool: pg.Pool, runId: bigint, status: "SUCCESS" |
   await pool.query(`UPDATE pipeline_run SET status = $2::"RunStatus", quality_gate = $3, error = $4, finished_at = now() WHERE id = $1`, [runId, status, qualityGate, error]);
 }
 
-/** Runs left RUNNING by a process that died (no live holder of the run lock) end as FAILED. */
-export async function abandonOrphanedRuns(pool: pg.Pool): Promise<number> {
-  const res = await pool.query(
-    `UPDATE pipeline_run SET status = 'FAILED', finished_at = now(), error = 'abandoned: the process running it stopped before it finished'
-      WHERE status = 'RUNNING'`,
-  );
-  await pool.query(`UPDATE pipeline_step SET status = 'FAILED', finished_at = now(), error = 'abandoned' WHERE status = 'RUNNING'`);
-  return res.rowCount ?? 0;
-}
-
 export async function step<T>(pool: pg.Pool, runId: bigint, name: string, work: () => Promise<T>, rows?: (r: T) => { rowsIn?: number; rowsOut?: number }): Promise<T> {
   const { rows: inserted } = await pool.query<{ id: string }>(`INSERT INTO pipeline_step (run_id, name, status) VALUES ($1, $2, 'RUNNING') RETURNING id`, [runId, name]);
   const id = inserted[0].id;

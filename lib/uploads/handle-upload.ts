@@ -8,6 +8,7 @@ import { apiError } from "../api/errors";
 import type { CurrentUser } from "../auth/current-user";
 import { SOURCES, type SourceName } from "../pipeline/contracts";
 import { ingestFile, type IngestResult } from "../pipeline/ingest/ingest-file";
+import { triggerPipelineRun } from "../pipeline/trigger-run";
 import { receiveMultipart, UploadError } from "./receive-multipart";
 
 const STATUS: Record<IngestResult["status"], number> = { loaded: 201, duplicate: 200, rejected: 422, failed: 500 };
@@ -25,6 +26,14 @@ export async function handleUpload(req: Request, user: CurrentUser, channel: "up
     await upload.cleanup();
     return apiError(400, "invalid_parameters", `source: must be one of ${SOURCES.join(", ")}`, [{ parameter: "source", message: "unknown source" }]);
   }
+  // A loaded file starts a pipeline run (through Inngest when configured) so its rows reach gold.
+  const afterLoad = async (result: IngestResult) => {
+    if (result.status !== "loaded") return result;
+    await triggerPipelineRun("upload", { fileId: result.fileId, source: requested, fileName: upload.fileName, channel }).catch((e: Error) =>
+      console.error(`[pipeline] not started after upload: ${e.message}`),
+    );
+    return result;
+  };
   const run = (onProgress?: Parameters<typeof ingestFile>[1]["onProgress"]) =>
     ingestFile(pool(), {
       path: upload.path,
@@ -34,7 +43,9 @@ export async function handleUpload(req: Request, user: CurrentUser, channel: "up
       receivedById: user.id,
       timeZone: env().REPORTING_TZ,
       onProgress,
-    }).finally(upload.cleanup);
+    })
+      .then(afterLoad)
+      .finally(upload.cleanup);
 
   if (!(req.headers.get("accept") ?? "").includes("application/x-ndjson")) {
     const result = await run();
