@@ -1,5 +1,6 @@
 // SQL around the bronze tables: the COPY statement for a file's layout, and the set-based
-// validation that records every invalid cell of a loaded file in ingest_reject.
+// validation that records every invalid cell of a loaded file in ingest_reject (used for NDJSON
+// files; CSV cells are checked by the framer while they stream, see cell-check.ts).
 import { CONTRACTS, type SourceName } from "../contracts";
 import { invalidCellSql, type Conventions } from "../sql/cell-sql";
 
@@ -13,7 +14,9 @@ export function copySql(source: SourceName, columns: readonly string[], delimite
     return `COPY ${bronzeTable(source)} (src_file_id, src_line, line) FROM STDIN WITH (FORMAT csv, DELIMITER E'\\x02', QUOTE E'\\x01')`;
   }
   const cols = ["src_file_id", "src_line", ...columns].map(ident).join(", ");
-  return `COPY ${bronzeTable(source)} (${cols}) FROM STDIN WITH (FORMAT csv, DELIMITER ${delimiterLiteral(delimiter)})`;
+  // Text format: CsvFramer (output "text") has unquoted and escaped every field already, and the
+  // server parses it faster than CSV.
+  return `COPY ${bronzeTable(source)} (${cols}) FROM STDIN WITH (FORMAT text, DELIMITER ${delimiterLiteral(delimiter)})`;
 }
 
 /** INSERT … SELECT of one ingest_reject row per invalid cell of file $1. */

@@ -1,6 +1,7 @@
 // Splits NDJSON into lines and prefixes each with its lineage for COPY into bronze_web_events
 // (one text column; JSON is checked and unpacked in SQL). COPY runs in CSV mode with control
 // characters as quote and delimiter, which valid JSON never contains raw.
+// Like CsvFramer, each input chunk is framed into one output buffer, with no per-line allocation.
 import { isUtf8 } from "node:buffer";
 import { Transform, type TransformCallback } from "node:stream";
 import type { RejectedRecord } from "./csv-framer";
@@ -8,48 +9,88 @@ import type { RejectedRecord } from "./csv-framer";
 export const NDJSON_DELIMITER = "\u0002";
 export const NDJSON_QUOTE = "\u0001";
 const LF = 0x0a;
+const DELIMITER = 0x02;
+const EMPTY = Buffer.alloc(0);
 
 export class NdjsonFramer extends Transform {
   records = 0;
   bytesIn = 0;
-  private carry: Buffer = Buffer.alloc(0);
+  private carry: Buffer = EMPTY;
   private line = 1;
+  private readonly head: Buffer;
+  private out: Buffer = EMPTY;
+  private outPos = 0;
 
   constructor(private readonly options: { fileId: bigint | number; onReject: (r: RejectedRecord) => void }) {
     super();
+    this.head = Buffer.from(`${options.fileId}${NDJSON_DELIMITER}`, "latin1");
   }
 
   override _transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback) {
     this.bytesIn += chunk.length;
     const data = this.carry.length ? Buffer.concat([this.carry, chunk]) : chunk;
-    const out: Buffer[] = [];
+    this.startOut(data.length);
     let start = 0;
     for (let end = data.indexOf(LF); end >= 0; end = data.indexOf(LF, start)) {
-      this.takeLine(out, data.subarray(start, end));
+      this.takeLine(data, start, end);
       start = end + 1;
     }
-    this.carry = data.subarray(start);
-    if (out.length) this.push(Buffer.concat(out));
+    this.carry = start < data.length ? Buffer.from(data.subarray(start)) : EMPTY;
+    this.flushOut();
     done();
   }
 
   override _flush(done: TransformCallback) {
-    const out: Buffer[] = [];
-    if (this.carry.length) this.takeLine(out, this.carry);
-    if (out.length) this.push(Buffer.concat(out));
+    if (this.carry.length) {
+      this.startOut(this.carry.length);
+      this.takeLine(this.carry, 0, this.carry.length);
+      this.flushOut();
+    }
+    this.carry = EMPTY;
     done();
   }
 
-  private takeLine(out: Buffer[], raw: Buffer) {
+  private startOut(inputBytes: number) {
+    this.out = Buffer.allocUnsafeSlow(inputBytes + (inputBytes >> 2) + 256);
+    this.outPos = 0;
+  }
+
+  private flushOut() {
+    if (this.outPos) this.push(this.out.subarray(0, this.outPos));
+    this.out = EMPTY;
+    this.outPos = 0;
+  }
+
+  private takeLine(data: Buffer, start: number, end: number) {
     const line = this.line++;
-    const body = raw.length && raw[raw.length - 1] === 0x0d ? raw.subarray(0, -1) : raw;
-    if (!body.some((b) => b !== 0x20 && b !== 0x09)) return; // blank line
+    const bodyEnd = end > start && data[end - 1] === 0x0d ? end - 1 : end;
+    let blank = true;
+    let control = false;
+    for (let i = start; i < bodyEnd; i++) {
+      const b = data[i];
+      if (b !== 0x20 && b !== 0x09) blank = false;
+      if (b < 0x09 || (b > 0x0d && b < 0x20)) control = true;
+    }
+    if (blank) return;
     this.records++;
-    const bad = body.findIndex((b) => b < 0x09 || (b > 0x0d && b < 0x20)) >= 0 ? "contains control characters (not valid JSON)" : !isUtf8(body) ? "not valid UTF-8" : null;
+    const body = data.subarray(start, bodyEnd);
+    const bad = control ? "contains control characters (not valid JSON)" : !isUtf8(body) ? "not valid UTF-8" : null;
     if (bad) {
-      this.options.onReject({ line, reason: bad, raw: body.subarray(0, 2000).toString("utf8") });
+      this.options.onReject({ line, reason: bad, raw: data.toString("utf8", start, Math.min(bodyEnd, start + 2000)) });
       return;
     }
-    out.push(Buffer.from(`${this.options.fileId}${NDJSON_DELIMITER}${line}${NDJSON_DELIMITER}`, "latin1"), body, Buffer.from("\n"));
+    const need = this.head.length + 12 + (bodyEnd - start) + 1;
+    if (this.outPos + need > this.out.length) {
+      const bigger = Buffer.allocUnsafeSlow(Math.max(this.out.length * 2, this.outPos + need));
+      this.out.copy(bigger, 0, 0, this.outPos);
+      this.out = bigger;
+    }
+    const out = this.out;
+    let pos = this.outPos + this.head.copy(out, this.outPos);
+    pos += out.write(String(line), pos, "latin1");
+    out[pos++] = DELIMITER;
+    pos += data.copy(out, pos, start, bodyEnd);
+    out[pos++] = LF;
+    this.outPos = pos;
   }
 }

@@ -71,7 +71,7 @@ function parseSample(text: string, delimiter: string): string[][] {
   // The text ends at a complete line (sniffFile cut a truncated sample at its last newline), so
   // the last line is a record too: a one-row file without a final newline has a sample.
   // Parse leniently: this is only a sample.
-  const body = text.split("\n").slice(0, 60).join("\n");
+  const body = text.split("\n", 60).join("\n");
   try {
     return parse(body, { delimiter, relax_quotes: true, relax_column_count: true, skip_empty_lines: true });
   } catch {
@@ -81,7 +81,7 @@ function parseSample(text: string, delimiter: string): string[][] {
 
 // The delimiter that splits the first lines into the same, largest number of fields.
 function pickDelimiter(text: string): string {
-  const lines = text.split("\n").slice(0, 10).filter((l) => l.trim());
+  const lines = text.split("\n", 10).filter((l) => l.trim());
   let best = ",";
   let bestScore = 0;
   for (const d of DELIMITERS) {
