@@ -11,6 +11,7 @@ import iconv from "iconv-lite";
 import type pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { copySql, validationSql } from "./bronze-sql";
+import { summarizeBronze } from "./summarize-bronze";
 import { CONTRACTS } from "../contracts";
 import { compileCellCheck, serverLocaleSql, type ServerLocale } from "./cell-check";
 import { CsvFramer, type RejectedRecord } from "./csv-framer";
@@ -70,7 +71,10 @@ export async function loadBronze(
     await spool.copyInto(client);
     let rowsRejected = rejectedLines;
     if (sniffed.format === "ndjson" || !ordered) {
-      if (sniffed.format === "ndjson") await client.query(validationSql(layout.source, layout.columns, conventions), [fileId]);
+      if (sniffed.format === "ndjson") {
+        await summarizeBronze(client, layout.source);
+        await client.query(validationSql(layout.source, layout.columns, conventions), [fileId]);
+      }
       const { rows } = await client.query<{ n: string }>("SELECT count(DISTINCT line_no) AS n FROM ingest_reject WHERE file_id = $1", [fileId]);
       rowsRejected = Number(rows[0].n);
     }

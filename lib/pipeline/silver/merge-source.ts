@@ -5,6 +5,7 @@
 import type pg from "pg";
 import { CONTRACTS } from "../contracts";
 import { sqlLiteral } from "../sql/literal";
+import { summarizeBronze } from "../ingest/summarize-bronze";
 import { ROW_RULES_SQL } from "./row-rules-sql";
 import type { SilverSpec } from "./silver-specs";
 import { stageSelectSql, type FileGroup } from "./stage-sql";
@@ -21,6 +22,7 @@ export async function mergeSource(
   params: MergeParams,
   beforeInsert?: (client: pg.PoolClient) => Promise<void>,
 ): Promise<MergeCounts> {
+  await summarizeBronze(client, spec.source);
   await client.query(`DROP TABLE IF EXISTS stage; CREATE TEMP TABLE stage ON COMMIT DROP AS ${stageSelectSql(spec.source, groups, params.timeZone)}`);
   const staged = (await client.query<{ n: number }>("SELECT count(*)::int AS n FROM stage")).rows[0].n;
   const quarantined = await quarantineRuleBreakers(client, spec);
