@@ -47,7 +47,7 @@ function ordersCsv(rows: Record<string, string>[]): string {
 
 async function upload(page: Page, file: { name: string; content: string }, source = "") {
   const form = page.getByRole("region", { name: t.formTitle });
-  await form.getByLabel(t.source, { exact: true }).selectOption(source);
+  await form.getByRole("combobox", { name: t.source, exact: true }).selectOption(source);
   await form.getByLabel(t.file, { exact: true }).setInputFiles({ name: file.name, mimeType: "text/csv", buffer: Buffer.from(file.content, "utf8") });
   await form.getByRole("button", { name: t.submit, exact: true }).click();
 }

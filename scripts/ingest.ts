@@ -3,12 +3,12 @@
 // was refused or failed. Uses DATABASE_URL, or the embedded database of `npm start`.
 import path from "node:path";
 import { parseArgs } from "node:util";
-import pg from "pg";
 import { migrate } from "../lib/db/migrate";
 import { processInbox } from "../lib/pipeline/ingest/inbox";
 import { ingestFile, type IngestResult } from "../lib/pipeline/ingest/ingest-file";
 import { isSource } from "../lib/pipeline/ingest/preview-file";
 import { withLocalDatabase } from "./lib/local-database";
+import { createPool } from "../lib/db/pool";
 
 const { values } = parseArgs({
   options: { inbox: { type: "string" }, file: { type: "string" }, source: { type: "string" }, "stable-seconds": { type: "string" } },
@@ -18,9 +18,10 @@ const timeZone = process.env.REPORTING_TZ ?? "Europe/Paris";
 const line = (name: string, r: IngestResult) =>
   `${r.status.padEnd(9)} ${name}  ${r.source ?? "?"}  read ${r.rowsRead}, loaded ${r.rowsLoaded}, rejected ${r.rowsRejected}${r.message ? `  — ${r.message}` : ""}`;
 
+let exitCode = 1;
 await withLocalDatabase(async (url) => {
   await migrate(url, path.resolve(import.meta.dirname, "../prisma/migrations"));
-  const pool = new pg.Pool({ connectionString: url, max: 4 });
+  const pool = createPool({ connectionString: url, max: 4 });
   try {
     let outcomes: IngestResult[];
     if (values.file) {
@@ -35,8 +36,10 @@ await withLocalDatabase(async (url) => {
       outcomes = await processInbox(pool, { inboxDir, timeZone, stableSeconds }, (o) => console.log(line(o.file, o)));
       console.log(`${outcomes.length} files`);
     }
-    process.exitCode = outcomes.some((o) => o.status === "rejected" || o.status === "failed") ? 1 : 0;
+    exitCode = outcomes.some((o) => o.status === "rejected" || o.status === "failed") ? 1 : 0;
   } finally {
     await pool.end();
   }
 });
+// Explicit: a connection dropped during the run must not leave the exit status to chance.
+process.exit(exitCode);

@@ -4,11 +4,11 @@
 // Drive it from cron or a Kubernetes CronJob where no Inngest server is deployed (README).
 import path from "node:path";
 import { parseArgs } from "node:util";
-import pg from "pg";
 import { migrate } from "../lib/db/migrate";
 import { runPipeline } from "../lib/pipeline/run-pipeline";
 import { withLocalDatabase } from "./lib/local-database";
 import { loadOrCreateSecret } from "./lib/local-secret";
+import { createPool } from "../lib/db/pool";
 
 const { values } = parseArgs({
   options: {
@@ -28,9 +28,10 @@ for (const [name, v] of Object.entries({ date: values.date, from: values.from, t
 }
 if (!!values.from !== !!values.to) throw new Error("--from and --to go together");
 
+let exitCode = 1;
 await withLocalDatabase(async (url) => {
   await migrate(url, path.join(root, "prisma/migrations"));
-  const pool = new pg.Pool({ connectionString: url, max: 4 });
+  const pool = createPool({ connectionString: url, max: 4 });
   const started = Date.now();
   try {
     const outcome = await runPipeline(pool, {
@@ -46,8 +47,10 @@ await withLocalDatabase(async (url) => {
       onProgress: (m) => console.log(`[pipeline] ${m}`),
     });
     console.log(`[pipeline] run #${outcome.runId} ${outcome.status} in ${((Date.now() - started) / 1000).toFixed(1)} s${outcome.error ? `: ${outcome.error}` : ""}`);
-    process.exitCode = outcome.status === "SUCCESS" ? 0 : 1;
+    exitCode = outcome.status === "SUCCESS" ? 0 : 1;
   } finally {
     await pool.end();
   }
 });
+// Explicit: a connection dropped during the run must not leave the exit status to chance.
+process.exit(exitCode);

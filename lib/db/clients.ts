@@ -4,12 +4,13 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "../generated/prisma/client";
 import { pgConfigFromUrl } from "./connection";
+import { createPool } from "./pool";
 
 export type DbClients = { prisma: PrismaClient; pool: pg.Pool; close: () => Promise<void> };
 
 export function createDbClients(url: string, max = 10): DbClients {
   const config = { ...pgConfigFromUrl(url), max };
-  const pool = new pg.Pool(config);
+  const pool = createPool(config);
   const prisma = new PrismaClient({ adapter: new PrismaPg(config) });
   return {
     prisma,

@@ -6,6 +6,7 @@ import type pg from "pg";
 import { markDaysDirty, markEverythingDirty } from "./gold/dirty-scope";
 import { buildGold, type GoldResult } from "./gold/build-gold";
 import { processInbox } from "./ingest/inbox";
+import { abandonStaleFiles } from "./ingest/register-file";
 import { runQuality } from "./quality/run-quality";
 import { closeRun, step } from "./run-record";
 import type { PipelineOptions, PipelineOutcome } from "./run-pipeline";
@@ -83,6 +84,7 @@ export type Claim = { claimed: true; runId: string; abandoned: number } | { clai
  * gets its own open run back.
  */
 export async function claimRun(pool: pg.Pool, trigger: string, scope: RunScope, owner: string): Promise<Claim> {
+  await abandonStaleFiles(pool);
   const client = await pool.connect();
   try {
     await client.query("BEGIN");

@@ -5,6 +5,7 @@
 // knows their process died.
 import type pg from "pg";
 import { abandonOrphanedRuns, leasedInngestRun, RUN_LOCK, RunInProgressError, runPhases } from "./pipeline-phases";
+import { abandonStaleFiles } from "./ingest/register-file";
 import { openRun } from "./run-record";
 
 export { RunInProgressError } from "./pipeline-phases";
@@ -34,6 +35,8 @@ export async function runPipeline(pool: pg.Pool, o: PipelineOptions): Promise<Pi
       const leased = await leasedInngestRun(pool);
       if (leased) throw new RunInProgressError(`Inngest run #${leased}`);
       const abandoned = await abandonOrphanedRuns(pool);
+      const staleFiles = await abandonStaleFiles(pool);
+      if (staleFiles) o.onProgress?.(`marked ${staleFiles} file(s) whose loading was interrupted as failed; they load again`);
       if (abandoned) o.onProgress?.(`marked ${abandoned} interrupted run(s) as failed`);
       const runId = await openRun(pool, o.trigger, { from: o.from ?? null, to: o.to ?? null, full: !!o.full });
       return await runPhases(pool, runId, o, o.onProgress);

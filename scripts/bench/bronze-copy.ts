@@ -10,6 +10,7 @@ import { pgConfigFromUrl } from "../../lib/db/connection";
 import { ingestFile } from "../../lib/pipeline/ingest/ingest-file";
 import { CONTRACTS } from "../../lib/pipeline/contracts";
 import { orderLinesFile, round, SCALE_LINES, timed, type Section } from "./support";
+import { createPool } from "../../lib/db/pool";
 
 const RUNS = 2;
 
@@ -18,7 +19,7 @@ export const bronzeCopy: Section = {
   async run(ctx) {
     const file = await orderLinesFile(ctx.scale, { lines: SCALE_LINES[ctx.scale] }, ctx.log);
     const url = await ctx.database("bench_bronze");
-    const pool = new pg.Pool({ ...pgConfigFromUrl(url), max: 4 });
+    const pool = createPool({ ...pgConfigFromUrl(url), max: 4 });
     // An idle connection dropped at shutdown must not crash the run (it did once).
     pool.on("error", (e) => ctx.log(`pool: ${e.message}`));
     try {

@@ -2,13 +2,13 @@
 // ingestFile and prints {status, rowsLoaded, peakRssMb, startRssMb} as JSON on its last line.
 // Peak = the kernel's VmHWM of this process, cross-checked by sampling rss every 50 ms.
 import path from "node:path";
-import pg from "pg";
 import { pgConfigFromUrl } from "../../lib/db/connection";
 import { ingestFile } from "../../lib/pipeline/ingest/ingest-file";
 import { procMemory } from "./support";
+import { createPool } from "../../lib/db/pool";
 
 const [url, file] = process.argv.slice(2);
-const pool = new pg.Pool({ ...pgConfigFromUrl(url), max: 4 });
+const pool = createPool({ ...pgConfigFromUrl(url), max: 4 });
 const startRssMb = process.memoryUsage().rss / 1048576;
 let sampled = startRssMb;
 const sampler = setInterval(() => (sampled = Math.max(sampled, process.memoryUsage().rss / 1048576)), 50);

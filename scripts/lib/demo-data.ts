@@ -2,12 +2,12 @@
 // pipeline run, so the dashboards are full on first login. Later starts find the data there.
 import { existsSync } from "node:fs";
 import path from "node:path";
-import pg from "pg";
 import { generate } from "../../lib/generator/generate";
 import { runPipeline } from "../../lib/pipeline/run-pipeline";
+import { createPool } from "../../lib/db/pool";
 
 export async function loadDemoDataOnce(options: { databaseUrl: string; inboxDir: string; piiKey: string; timeZone: string; log: (m: string) => void }) {
-  const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 4 });
+  const pool = createPool({ connectionString: options.databaseUrl, max: 4 });
   try {
     const { rows } = await pool.query<{ n: number }>("SELECT count(*)::int AS n FROM pipeline_run WHERE status = 'SUCCESS'");
     if (rows[0].n > 0) return;

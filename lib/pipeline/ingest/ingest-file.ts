@@ -36,12 +36,28 @@ const FIRST_ERRORS = 100;
 export async function ingestFile(pool: pg.Pool, req: IngestRequest): Promise<IngestResult> {
   const { sha256, size } = await fileDigest(req.path);
   req.onProgress?.({ phase: "hashing", bytes: size, totalBytes: size });
-  const { fileId, duplicateOf } = await registerFile(pool, { ...req, size, sha256 });
+  // One connection owns the file from registration to the end (see registerFile).
+  const client = await pool.connect();
+  let broken: Error | undefined;
+  client.on("error", (e) => (broken = e));
+  try {
+    return await ingestOwned(pool, client, req, sha256, size);
+  } catch (error) {
+    broken ??= error instanceof Error ? error : new Error(String(error));
+    throw error;
+  } finally {
+    await client.query("SELECT pg_advisory_unlock_all()").catch(() => {});
+    client.release(broken);
+  }
+}
+
+async function ingestOwned(pool: pg.Pool, client: pg.PoolClient, req: IngestRequest, sha256: string, size: number): Promise<IngestResult> {
+  const { fileId, duplicateOf } = await registerFile(client, { ...req, size, sha256 });
   const base = { fileId: String(fileId), duplicate: false, duplicateOf: null, rowsRead: 0, rowsLoaded: 0, rowsRejected: 0, errors: [], message: null };
   if (duplicateOf) {
-    const original = await pool.query<{ source: string | null }>("SELECT source FROM ingest_file WHERE id = $1", [duplicateOf]);
+    const original = await client.query<{ source: string | null }>("SELECT source FROM ingest_file WHERE id = $1", [duplicateOf]);
     const source = original.rows[0]?.source ?? null;
-    await pool.query("UPDATE ingest_file SET source = $2 WHERE id = $1", [fileId, source]);
+    await client.query("UPDATE ingest_file SET source = $2 WHERE id = $1", [fileId, source]);
     return { ...base, source, status: "duplicate", duplicate: true, duplicateOf: String(duplicateOf), message: `Same content as file #${duplicateOf}: not loaded again.` };
   }
 
@@ -49,19 +65,18 @@ export async function ingestFile(pool: pg.Pool, req: IngestRequest): Promise<Ing
   let layout: Layout;
   try {
     sniffed = await sniffFile(req.path, req.fileName);
-    layout = resolveLayout(sniffed, req.fileName, req.source ?? null, await savedMappings(pool));
+    layout = resolveLayout(sniffed, req.fileName, req.source ?? null, await savedMappings(client));
   } catch (error) {
     if (!(error instanceof StructuralError)) throw error;
-    await markFile(pool, fileId, "rejected", error.message, req.source ?? null);
+    await markFile(client, fileId, "rejected", error.message, req.source ?? null);
     return { ...base, source: req.source ?? null, status: "rejected", message: error.message, errors: [{ line: 1, field: null, reason: error.message }] };
   }
 
-  await pool.query(
+  await client.query(
     `UPDATE ingest_file SET source = $2, encoding = $3, compression = $4, delimiter = $5, decimal_separator = $6, date_format = $7,
             header = $8, columns = $9, mapping_id = $10 WHERE id = $1`,
     [fileId, layout.source, sniffed.encoding, sniffed.compression, sniffed.delimiter || null, layout.decimalSeparator, layout.dateFormat, sniffed.header, layout.columns, layout.mappingId],
   );
-  const client = await pool.connect();
   const progress = throttledProgress(pool, fileId, size, req.onProgress);
   try {
     await client.query("BEGIN");
@@ -78,15 +93,15 @@ export async function ingestFile(pool: pg.Pool, req: IngestRequest): Promise<Ing
   } catch (error) {
     await client.query("ROLLBACK").catch(() => {});
     const message = error instanceof Error ? error.message : String(error);
-    await markFile(pool, fileId, "failed", message);
+    await markFile(client, fileId, "failed", message);
     return { ...base, source: layout.source, status: "failed", message: `Loading failed, nothing was stored: ${message}` };
-  } finally {
-    client.release();
   }
 }
 
-async function savedMappings(pool: pg.Pool): Promise<SavedMapping[]> {
-  const { rows } = await pool.query(
+// Every query of a load goes through the connection that owns the file: waiting for a second
+// pooled connection while holding one deadlocks once as many files load as the pool has connections.
+async function savedMappings(db: pg.PoolClient): Promise<SavedMapping[]> {
+  const { rows } = await db.query(
     `SELECT id, source, header_signature AS "headerSignature", mapping, decimal_separator AS "decimalSeparator", date_format AS "dateFormat" FROM column_mapping`,
   );
   return rows.filter((r) => (SOURCES as string[]).includes(r.source) && r.source in CONTRACTS).map((r) => ({ ...r, id: BigInt(r.id) }));
