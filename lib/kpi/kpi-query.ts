@@ -18,6 +18,9 @@ export function kpiQuerySchema(kpi: KpiDefinition) {
       top: z.coerce.number().int().min(1).max(1000).optional(),
     })
     .refine((q) => !q.top || q.by, { path: ["top"], message: "needs by (e.g. by=product&top=10)" })
-    .refine((q) => q.from <= q.to, { path: ["to"], message: "must not be before from" })
-    .refine((q) => Date.parse(q.to) - Date.parse(q.from) <= 5 * 366 * 86_400_000, { path: ["to"], message: "range is limited to 5 years" });
+    // Range checks only between real dates (an invalid one already has its own error).
+    .refine((q) => !realDates(q) || q.from <= q.to, { path: ["to"], message: "must not be before from" })
+    .refine((q) => !realDates(q) || Date.parse(q.to) - Date.parse(q.from) <= 5 * 366 * 86_400_000, { path: ["to"], message: "range is limited to 5 years" });
 }
+
+const realDates = (q: { from: string; to: string }) => !Number.isNaN(Date.parse(q.from)) && !Number.isNaN(Date.parse(q.to));
