@@ -1,24 +1,16 @@
 // Client side of POST /api/v1/uploads and POST /api/v1/uploads/preview: the shapes they answer
 // with, a reader for the streamed NDJSON progress lines, and how progress maps onto one bar.
 
-export type UploadPhase = "hashing" | "loading" | "validating";
-export type UploadStatus = "loaded" | "rejected" | "duplicate" | "failed";
-export type RowError = { line: number; field: string | null; reason: string };
+import type { IngestRequest, IngestResult } from "@/lib/pipeline/ingest/ingest-file";
 
-export type ProgressLine = { type: "progress"; phase: UploadPhase; bytes: number; totalBytes: number };
-export type UploadResult = {
-  type: "result";
-  fileId: string;
-  source: string | null;
-  status: UploadStatus;
-  duplicate: boolean;
-  duplicateOf: string | null;
-  rowsRead: number;
-  rowsLoaded: number;
-  rowsRejected: number;
-  errors: RowError[];
-  message: string | null;
-};
+// One definition of the shapes: the server's own types (type-only imports, erased from the bundle).
+type Progress = Parameters<NonNullable<IngestRequest["onProgress"]>>[0];
+export type UploadPhase = Progress["phase"];
+export type UploadStatus = IngestResult["status"];
+export type RowError = IngestResult["errors"][number];
+
+export type ProgressLine = { type: "progress" } & Progress;
+export type UploadResult = { type: "result" } & IngestResult;
 export type ErrorLine = { type: "error"; message: string };
 export type UploadLine = ProgressLine | UploadResult | ErrorLine;
 
