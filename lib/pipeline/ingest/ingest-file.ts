@@ -39,7 +39,8 @@ export async function ingestFile(pool: pg.Pool, req: IngestRequest): Promise<Ing
   // One connection owns the file from registration to the end (see registerFile).
   const client = await pool.connect();
   let broken: Error | undefined;
-  client.on("error", (e) => (broken = e));
+  const onError = (e: Error) => (broken = e);
+  client.on("error", onError); // removed below: pooled clients are reused
   try {
     return await ingestOwned(pool, client, req, sha256, size);
   } catch (error) {
@@ -47,6 +48,7 @@ export async function ingestFile(pool: pg.Pool, req: IngestRequest): Promise<Ing
     throw error;
   } finally {
     await client.query("SELECT pg_advisory_unlock_all()").catch(() => {});
+    client.off("error", onError);
     client.release(broken);
   }
 }
