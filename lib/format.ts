@@ -5,6 +5,9 @@ import type { Unit } from "./kpi/registry";
 const LOCALE_TAG = { fr: "fr-FR", en: "en-GB" } as const;
 export type UiLocale = keyof typeof LOCALE_TAG;
 
+/** The Intl locale of a UI language: French in France, English as written in Europe. */
+export const localeTag = (locale: string) => (locale === "en" ? LOCALE_TAG.en : LOCALE_TAG.fr);
+
 export function formatKpiValue(value: string | null, unit: Unit, locale: UiLocale): string {
   if (value === null) return "—";
   const tag = LOCALE_TAG[locale];

@@ -1,10 +1,10 @@
 // Labels and formats shared by the pipeline page's server and client components.
+import { localeTag } from "@/lib/format";
 import type { Locale, Messages } from "@/lib/i18n/messages";
 import type { RunScope, RunStatus } from "@/lib/pipeline/runs/types";
 
 export type PipelineLabels = Messages["pipeline"];
 
-const TAG = { fr: "fr-FR", en: "en-GB" } as const;
 
 /** Replaces {name} placeholders. */
 export function fill(template: string, values: Record<string, string | number>): string {
@@ -14,7 +14,7 @@ export function fill(template: string, values: Record<string, string | number>):
 /** 850 ms → "0,9 s", 12 s → "12 s", 125 s → "2 min 05 s", 2 h → "2 h 00 min". */
 export function formatDuration(ms: number, locale: Locale): string {
   const seconds = ms / 1000;
-  if (seconds < 10) return `${new Intl.NumberFormat(TAG[locale], { maximumFractionDigits: 1, minimumFractionDigits: 1 }).format(seconds)} s`;
+  if (seconds < 10) return `${new Intl.NumberFormat(localeTag(locale), { maximumFractionDigits: 1, minimumFractionDigits: 1 }).format(seconds)} s`;
   const total = Math.round(seconds);
   if (total < 60) return `${total} s`;
   const pad = (n: number) => String(n).padStart(2, "0");
@@ -24,11 +24,11 @@ export function formatDuration(ms: number, locale: Locale): string {
 
 export function formatCount(value: string | null, locale: Locale): string {
   // Intl formats numeric strings exactly (no float rounding of bigints).
-  return value === null ? "—" : new Intl.NumberFormat(TAG[locale]).format(value as unknown as number);
+  return value === null ? "—" : new Intl.NumberFormat(localeTag(locale)).format(value as unknown as number);
 }
 
 export function formatDay(day: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(TAG[locale], { dateStyle: "medium", timeZone: "UTC" }).format(new Date(`${day}T00:00:00Z`));
+  return new Intl.DateTimeFormat(localeTag(locale), { dateStyle: "medium", timeZone: "UTC" }).format(new Date(`${day}T00:00:00Z`));
 }
 
 export function scopeLabel(scope: RunScope, labels: PipelineLabels, locale: Locale): string {

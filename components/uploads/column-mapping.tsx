@@ -6,6 +6,7 @@
 import { useCallback, useEffect, useId, useRef, useState } from "react";
 import type { Messages } from "@/lib/i18n/messages";
 import { TableHead } from "@/components/ui/table-head";
+import { SourceOptions } from "./source-options";
 import {
   apiErrorMessage,
   compactMapping,
@@ -156,12 +157,7 @@ export function ColumnMapping({ file, initialSource, sources, labels, busy, onSa
               }}
               className={field}
             >
-              <option value="">{m.chooseSource}</option>
-              {sources.map((s) => (
-                <option key={s} value={s}>
-                  {s}
-                </option>
-              ))}
+              <SourceOptions sources={sources} emptyLabel={m.chooseSource} />
             </select>
           </label>
           <label className="block text-sm">

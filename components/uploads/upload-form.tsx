@@ -3,13 +3,14 @@
 // server's streamed progress lines on the same bar, then shows what was loaded and rejected.
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useMemo, useRef, useState } from "react";
+import { localeTag } from "@/lib/format";
 import type { Locale, Messages } from "@/lib/i18n/messages";
 import { ColumnMapping } from "./column-mapping";
 import { TableHead } from "@/components/ui/table-head";
+import { SourceOptions } from "./source-options";
 import {
   apiErrorMessage,
   fill,
-  intlLocale,
   NdjsonReader,
   needsMapping,
   processingPercent,
@@ -36,7 +37,7 @@ export function UploadForm({ sources, labels, locale }: Props) {
   const [mappingKey, setMappingKey] = useState(0);
   const xhrRef = useRef<XMLHttpRequest | null>(null);
   const busy = phase !== "idle" && phase !== "done";
-  const numbers = useMemo(() => new Intl.NumberFormat(intlLocale(locale)), [locale]);
+  const numbers = useMemo(() => new Intl.NumberFormat(localeTag(locale)), [locale]);
 
   useEffect(() => () => xhrRef.current?.abort(), []);
 
@@ -157,12 +158,7 @@ export function UploadForm({ sources, labels, locale }: Props) {
           <label className="block text-sm">
             {labels.source}
             <select name="source" value={source} onChange={(e) => setSource(e.target.value)} className={field} disabled={busy}>
-              <option value="">{labels.detectSource}</option>
-              {sources.map((s) => (
-                <option key={s} value={s}>
-                  {s}
-                </option>
-              ))}
+              <SourceOptions sources={sources} emptyLabel={labels.detectSource} />
             </select>
           </label>
           <div className="text-sm">

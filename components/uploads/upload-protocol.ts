@@ -111,4 +111,3 @@ export function fill(template: string, values: Record<string, string | number>):
   return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
 }
 
-export const intlLocale = (locale: string) => (locale === "fr" ? "fr-FR" : "en-GB");

@@ -1,7 +1,8 @@
 // Recently received files, newest first: what came in, from whom, and how its rows fared.
 import type { Locale, Messages } from "@/lib/i18n/messages";
 import type { UploadRow } from "@/lib/uploads/list-uploads";
-import { fill, intlLocale } from "./upload-protocol";
+import { localeTag } from "@/lib/format";
+import { fill } from "./upload-protocol";
 
 type Props = { rows: UploadRow[]; labels: Messages["uploads"]; locale: Locale };
 
@@ -14,7 +15,7 @@ const STATUS_STYLE: Record<UploadRow["status"], string> = {
 };
 
 export function UploadsTable({ rows, labels, locale }: Props) {
-  const tag = intlLocale(locale);
+  const tag = localeTag(locale);
   const dates = new Intl.DateTimeFormat(tag, { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Paris" });
   const numbers = new Intl.NumberFormat(tag);
   const size = (raw: string) => formatBytes(Number(raw), tag);

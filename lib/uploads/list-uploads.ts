@@ -41,7 +41,3 @@ export async function getUpload(db: PrismaClient, actor: CurrentUser, id: bigint
 function toJson<T extends { id: bigint; sizeBytes: bigint; bytesProcessed: bigint; duplicateOfId: bigint | null }>(row: T) {
   return { ...row, id: String(row.id), sizeBytes: String(row.sizeBytes), bytesProcessed: String(row.bytesProcessed), duplicateOfId: row.duplicateOfId === null ? null : String(row.duplicateOfId) };
 }
-
-export function parseFileId(raw: string): bigint | null {
-  return /^\d{1,18}$/.test(raw) ? BigInt(raw) : null;
-}

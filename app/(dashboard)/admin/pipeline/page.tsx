@@ -6,7 +6,7 @@ import { getMessages } from "@/lib/i18n/locale";
 import { getRun } from "@/lib/pipeline/runs/get-run";
 import { listQuarantine } from "@/lib/pipeline/runs/list-quarantine";
 import { listRuns } from "@/lib/pipeline/runs/list-runs";
-import { parseRunId } from "@/lib/pipeline/runs/parse-run-id";
+import { parseId } from "@/lib/api/parse-id";
 import { PageHeader } from "@/components/layout/page-header";
 import { QuarantineTable } from "@/components/pipeline/quarantine-table";
 import { fill } from "@/components/pipeline/run-format";
@@ -18,7 +18,7 @@ export default async function PipelinePage({ searchParams }: { searchParams: Pro
   const user = await requirePermission("pipeline:run");
   const { t, locale } = await getMessages();
   const requested = (await searchParams).run;
-  const runId = parseRunId(requested);
+  const runId = parseId(requested);
   const [runs, run] = await Promise.all([listRuns(pool(), user), runId === null ? null : getRun(pool(), user, runId)]);
   const quarantine = await listQuarantine(pool(), user, { runId: run ? runId : null });
   return (

@@ -1,5 +1,6 @@
 // Admin: users and their roles. Create accounts, change a role, deactivate or reactivate.
 import { db } from "@/lib/db";
+import { formatDateTime } from "@/lib/format";
 import { ROLES } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { getMessages } from "@/lib/i18n/locale";
@@ -13,7 +14,6 @@ export default async function UsersPage() {
   const actor = await requirePermission("users:manage");
   const { t, locale } = await getMessages();
   const users = await listUsers(db, actor);
-  const dateFormat = new Intl.DateTimeFormat(locale === "fr" ? "fr-FR" : "en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Paris" });
   const roleOptions = ROLES.map((r) => ({ value: r, label: t.roles[r] }));
   return (
     <>
@@ -27,7 +27,7 @@ export default async function UsersPage() {
                 <td className="px-4 py-2">{u.name}</td>
                 <td className="px-4 py-2 font-mono">{u.email}</td>
                 <td className="px-4 py-2">{u.active ? t.users.active : t.users.inactive}</td>
-                <td className="px-4 py-2">{u.lastLoginAt ? dateFormat.format(u.lastLoginAt) : t.users.never}</td>
+                <td className="px-4 py-2">{u.lastLoginAt ? formatDateTime(u.lastLoginAt, locale) : t.users.never}</td>
                 <td className="px-4 py-2">
                   <UserRowActions user={{ id: u.id, role: u.role, active: u.active, email: u.email }} roles={roleOptions} labels={t.users} />
                 </td>

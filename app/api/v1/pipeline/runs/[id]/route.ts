@@ -6,14 +6,14 @@ import { apiError } from "@/lib/api/errors";
 import { withPermission } from "@/lib/auth/api-guard";
 import { getRun } from "@/lib/pipeline/runs/get-run";
 import { listQuarantine } from "@/lib/pipeline/runs/list-quarantine";
-import { parseRunId } from "@/lib/pipeline/runs/parse-run-id";
+import { parseId } from "@/lib/api/parse-id";
 
 export const dynamic = "force-dynamic";
 
 type Ctx = { params: Promise<{ id: string }> };
 
 export const GET = withPermission<Ctx>("pipeline:run", async (_req, { user, params }) => {
-  const id = parseRunId((await params).id);
+  const id = parseId((await params).id);
   const run = id === null ? null : await getRun(pool(), user, id);
   if (!run || id === null) return apiError(404, "not_found", "No such pipeline run.");
   return NextResponse.json({ run, quarantine: await listQuarantine(pool(), user, { runId: id }) });

@@ -4,12 +4,13 @@ import { db, pool } from "@/lib/db";
 import { apiError } from "@/lib/api/errors";
 import { withPermission } from "@/lib/auth/api-guard";
 import { streamRejectsCsv } from "@/lib/pipeline/ingest/rejects-csv";
-import { getUpload, parseFileId } from "@/lib/uploads/list-uploads";
+import { parseId } from "@/lib/api/parse-id";
+import { getUpload } from "@/lib/uploads/list-uploads";
 
 type Ctx = { params: Promise<{ id: string }> };
 
 export const GET = withPermission<Ctx>("uploads:write", async (_req, { user, params }) => {
-  const id = parseFileId((await params).id);
+  const id = parseId((await params).id);
   const upload = id === null ? null : await getUpload(db, user, id);
   if (!upload || id === null) return apiError(404, "not_found", "No such file.");
   const csv = await streamRejectsCsv(pool(), id, upload.source);
