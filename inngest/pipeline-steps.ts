@@ -8,7 +8,9 @@
 // waits for its `app/pipeline.finished` event, then claims again.
 import { NonRetriableError, RetryAfterError, type GetStepTools, type Inngest, type Logger } from "inngest";
 import type pg from "pg";
+import { ANALYTICS_PHASES } from "../lib/pipeline/analytics-phases";
 import {
+  analyticsPhase,
   claimRun,
   closePipelineRun,
   goldPhase,
@@ -89,6 +91,7 @@ export async function pipelineSteps({ step, logger, inngestRunId, trigger, scope
       return { runId: id, status: "FAILED", qualityGate: gate, error };
     }
     await step.run("gold", locked((pool) => goldPhase(pool, run, o, say)));
+    for (const phase of ANALYTICS_PHASES) await step.run(phase.name, locked((pool) => analyticsPhase(pool, run, phase, o, say)));
     await step.run("retention", locked((pool) => retentionPhase(pool, run, o, say)));
     await step.run("close-run", () => closePipelineRun(deps.pool(), run, "SUCCESS", gate, null));
     await step.sendEvent("notify-finished", { name: EVENTS.pipelineFinished, data: { runId: id, status: "SUCCESS" } satisfies PipelineFinishedData });

@@ -1,4 +1,8 @@
 // UI strings, French first. English must have exactly the same keys (checked by the type).
+// Feature areas add theirs in lib/i18n/areas/.
+import { areasEn, areasFr } from "./areas";
+import type { Shape } from "./define-messages";
+
 export const fr = {
   appName: "Analytique e-commerce",
   nav: {
@@ -289,9 +293,9 @@ export const fr = {
     home: "Retour à mon accueil",
   },
   notFound: { title: "Page introuvable (404)", home: "Retour à l'accueil" },
+  ...areasFr,
 };
 
-type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 export type Messages = Shape<typeof fr>;
 
 export const en: Messages = {
@@ -584,6 +588,7 @@ export const en: Messages = {
     home: "Back to my home page",
   },
   notFound: { title: "Page not found (404)", home: "Back to home" },
+  ...areasEn,
 };
 
 export const LOCALES = ["fr", "en"] as const;

@@ -3,6 +3,7 @@
 // database connection can be held from one step to the next. Every phase records itself in
 // pipeline_step and returns a small JSON summary (Inngest memoises step results as JSON).
 import type pg from "pg";
+import { ANALYTICS_PHASES, type AnalyticsPhase } from "./analytics-phases";
 import { markDaysDirty, markEverythingDirty } from "./gold/dirty-scope";
 import { buildGold, type GoldResult } from "./gold/build-gold";
 import { processInbox } from "./ingest/inbox";
@@ -176,6 +177,13 @@ export async function goldPhase(pool: pg.Pool, runId: bigint, o: Pick<PhaseOptio
   return gold;
 }
 
+/** One analytics phase (lib/pipeline/analytics-phases.ts) over fresh gold. */
+export async function analyticsPhase(pool: pg.Pool, runId: bigint, phase: AnalyticsPhase, o: Pick<PhaseOptions, "timeZone">, say: Say = quiet) {
+  const counts = await step(pool, runId, phase.name, () => phase.run(pool, { runId, timeZone: o.timeZone }), (r) => r);
+  say(`${phase.name}: ${counts.rowsOut ?? 0} row(s)`);
+  return counts;
+}
+
 /** Raw web events past their retention dropped (aggregates kept). */
 export async function retentionPhase(pool: pg.Pool, runId: bigint, o: Pick<PhaseOptions, "webRetentionDays" | "timeZone">, say: Say = quiet): Promise<{ dropped: number }> {
   const dropped = await step(pool, runId, "retention", () => dropExpiredWebPartitions(pool, o.webRetentionDays, o.timeZone), (r) => ({ rowsOut: r }));
@@ -200,6 +208,7 @@ export async function runPhases(pool: pg.Pool, runId: bigint, o: PhaseOptions, s
       return { runId: String(runId), status: "FAILED", qualityGate: gate, error: "data-quality gate failed" };
     }
     await goldPhase(pool, runId, o, say);
+    for (const phase of ANALYTICS_PHASES) await analyticsPhase(pool, runId, phase, o, say);
     await retentionPhase(pool, runId, o, say);
     await closeRun(pool, runId, "SUCCESS", gate, null);
     return { runId: String(runId), status: "SUCCESS", qualityGate: gate, error: null };

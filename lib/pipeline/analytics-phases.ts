@@ -1,0 +1,13 @@
+// Work that reads fresh gold and writes derived tables (segments, forecasts, anomalies,
+// alerts): run after gold, in order, by runPhases and by the Inngest flow, each recorded as a
+// pipeline step of its own. Each entry is an idempotent function of the database and the run.
+import type pg from "pg";
+
+export type AnalyticsContext = { runId: bigint; timeZone: string };
+export type AnalyticsPhase = {
+  /** Step name in pipeline_step and Inngest (kebab-case). */
+  name: string;
+  run: (pool: pg.Pool, ctx: AnalyticsContext) => Promise<{ rowsIn?: number; rowsOut?: number }>;
+};
+
+export const ANALYTICS_PHASES: AnalyticsPhase[] = [];
