@@ -9,6 +9,11 @@ export type Grain = "day" | "week" | "month";
 export type KpiFilter = { category?: string | null; channel?: string | null };
 export type KpiStatement = { text: string; values: string[] };
 
+// Money to the cent, ratios to 4 places; no value where the denominator is zero.
+const SCALE = { eur: 2, count: 0, ratio: 4 } as const;
+/** The rounded value of a statement's (num, den) rows, as text. */
+export const kpiValueSql = (kpi: KpiDefinition) => `(CASE WHEN den = 0 THEN NULL ELSE round(num / den, ${SCALE[kpi.unit]}) END)::text`;
+
 const PERIOD: Record<Grain, (col: string) => string> = {
   day: (c) => `to_char(${c}, 'YYYY-MM-DD')`,
   week: (c) => `to_char(${c}, 'IYYY-"W"IW')`,
