@@ -31,7 +31,7 @@ export function TimeSeriesChart({ title, points, series, unit, locale, kind = "l
       <XAxis dataKey="period" tick={{ fontSize: 12 }} minTickGap={24} />
       <YAxis tickFormatter={tick} tick={{ fontSize: 12 }} width={72} />
       <Tooltip formatter={exactLabel(unit, locale)} />
-      {series.length > 1 && <Legend />}
+      {series.length > 1 && <Legend itemSorter={null} />}
     </>
   );
   return (
