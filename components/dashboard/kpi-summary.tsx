@@ -1,9 +1,10 @@
 // KPI tiles for the filtered period, each against the previous period of the same length,
 // its definition one hover away; a KPI the filter cannot split says so.
 import { pool } from "@/lib/db";
-import { formatChange, formatKpiValue } from "@/lib/format";
+import { formatKpiValue } from "@/lib/format";
 import { getKpiTotals } from "@/lib/kpi/get-kpi-totals";
 import { getKpi } from "@/lib/kpi/registry";
+import { ChangeBadge } from "./change-badge";
 import type { ReadyContext } from "./dashboard-context";
 
 export async function KpiSummary({ ctx, ids }: { ctx: ReadyContext; ids: string[] }) {
@@ -15,7 +16,6 @@ export async function KpiSummary({ ctx, ids }: { ctx: ReadyContext; ids: string[
     <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3" aria-label={t.dashboard.summary}>
       {totals.map((k) => {
         const def = getKpi(k.id)!;
-        const change = formatChange(k.value, k.previous, locale);
         return (
           <li key={k.id} className="rounded-lg border bg-white p-4" data-testid={`kpi-${k.id}`}>
             <h3 className="text-sm font-medium text-slate-600">
@@ -31,11 +31,9 @@ export async function KpiSummary({ ctx, ids }: { ctx: ReadyContext; ids: string[
             <div className="mt-1 text-2xl font-semibold tabular-nums" data-testid={`kpi-${k.id}-value`}>
               {formatKpiValue(k.value, k.unit, locale)}
             </div>
-            {change && (
-              <div className={`text-xs ${change.startsWith("+") ? "text-emerald-800" : "text-red-800"}`}>
-                {change} {t.dashboard.vsPrevious} ({formatKpiValue(k.previous, k.unit, locale)})
-              </div>
-            )}
+            <ChangeBadge value={k.value} previous={k.previous} locale={locale} lowerIsBetter={def.lowerIsBetter}>
+              {t.dashboard.vsPrevious} ({formatKpiValue(k.previous, k.unit, locale)})
+            </ChangeBadge>
           </li>
         );
       })}

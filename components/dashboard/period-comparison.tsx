@@ -2,9 +2,10 @@
 // date, each against its equivalent previous period, as an exact table.
 import { pool } from "@/lib/db";
 import { shiftDay } from "@/lib/dashboard/date-range";
-import { formatChange, formatKpiValue } from "@/lib/format";
+import { formatKpiValue } from "@/lib/format";
 import { getKpiTotals, type Range } from "@/lib/kpi/get-kpi-totals";
 import { getKpi } from "@/lib/kpi/registry";
+import { ChangeBadge } from "./change-badge";
 import type { ReadyContext } from "./dashboard-context";
 
 /** The same calendar dates a year (or month) earlier; 29 February falls back to the 28th. */
@@ -54,11 +55,10 @@ export async function PeriodComparison({ ctx, ids }: { ctx: ReadyContext; ids: s
                 </th>
                 {columns.map((col, i) => {
                   const k = col[row];
-                  const change = formatChange(k.value, k.previous, locale);
                   return (
                     <td key={i} className="py-1.5 pr-3 text-right" data-testid={`period-${periods[i][0]}-${id}`}>
                       <div>{formatKpiValue(k.value, k.unit, locale)}</div>
-                      {change && <div className={`text-xs ${change.startsWith("+") ? "text-emerald-800" : "text-red-800"}`}>{change}</div>}
+                      <ChangeBadge value={k.value} previous={k.previous} locale={locale} lowerIsBetter={def.lowerIsBetter} />
                     </td>
                   );
                 })}
