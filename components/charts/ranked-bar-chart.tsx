@@ -20,6 +20,8 @@ type Props = {
 export function RankedBarChart({ title, items, unit, locale, labels, testId }: Props) {
   const data = items.map((i) => ({ label: i.label, value: toNumber(i.value) }));
   const height = Math.max(120, 32 * items.length + 40);
+  // Room for the longest label, within reason (about 6.5 px a character at 12 px).
+  const labelWidth = Math.min(260, Math.max(80, Math.max(...items.map((i) => i.label.length)) * 6.5));
   return (
     <figure data-testid={testId} className="w-full">
       <figcaption className="sr-only">{title}</figcaption>
@@ -28,7 +30,7 @@ export function RankedBarChart({ title, items, unit, locale, labels, testId }: P
           <BarChart data={data} layout="vertical" margin={{ left: 8, right: 16 }}>
             <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" horizontal={false} />
             <XAxis type="number" tickFormatter={compactTick(unit, locale)} tick={{ fontSize: 12 }} />
-            <YAxis type="category" dataKey="label" width={140} tick={{ fontSize: 12 }} />
+            <YAxis type="category" dataKey="label" width={labelWidth} tick={{ fontSize: 12 }} />
             <Tooltip formatter={exactLabel(unit, locale)} />
             <Bar dataKey="value" name={labels.value} fill={seriesColor(0)} isAnimationActive={false} />
           </BarChart>

@@ -11,10 +11,11 @@ type Props = {
   ctx: DashboardContext;
   page: keyof Messages["pages"];
   show?: { grain?: boolean; category?: boolean; channel?: boolean };
+  extraFields?: React.ReactNode;
   children: (ctx: ReadyContext) => React.ReactNode;
 };
 
-export function DashboardShell({ ctx, page, show, children }: Props) {
+export function DashboardShell({ ctx, page, show, extraFields, children }: Props) {
   const { t, locale, freshness, filters, options } = ctx;
   return (
     <>
@@ -22,7 +23,7 @@ export function DashboardShell({ ctx, page, show, children }: Props) {
       <FreshnessBanner freshness={freshness} locale={locale} labels={t.freshness} />
       {filters ? (
         <>
-          <FilterBar filters={filters} options={options} labels={t.dashboard.filters} show={show} />
+          <FilterBar filters={filters} options={options} labels={t.dashboard.filters} show={show} extraFields={extraFields} />
           {children(ctx as ReadyContext)}
         </>
       ) : (

@@ -9,17 +9,29 @@ import type { FilterOptions } from "@/lib/dashboard/get-filter-options";
 import type { Messages } from "@/lib/i18n/messages";
 
 type Labels = Messages["dashboard"]["filters"];
-type Props = { filters: DashboardFilters; options: FilterOptions; labels: Labels; show?: { grain?: boolean; category?: boolean; channel?: boolean } };
+type Props = {
+  filters: DashboardFilters;
+  options: FilterOptions;
+  labels: Labels;
+  show?: { grain?: boolean; category?: boolean; channel?: boolean };
+  /** More fields of the page's own (e.g. the explorer's KPI and dimension), applied the same way. */
+  extraFields?: React.ReactNode;
+};
 
-export function FilterBar({ filters, options, labels, show = { grain: true, category: true, channel: true } }: Props) {
+export function FilterBar({ filters, options, labels, show = { grain: true, category: true, channel: true }, extraFields }: Props) {
   const router = useRouter();
   const pathname = usePathname();
   const [pending, startTransition] = useTransition();
 
   function apply(form: HTMLFormElement) {
     const data = new FormData(form);
-    const q = new URLSearchParams();
-    for (const [k, v] of data) if (typeof v === "string" && v && !(data.get("range") !== "custom" && (k === "from" || k === "to"))) q.set(k, v);
+    // Keep the URL's other params; this form's fields replace theirs (empty = removed).
+    const q = new URLSearchParams(window.location.search);
+    for (const [k, v] of data) {
+      const custom = data.get("range") === "custom" || (k !== "from" && k !== "to");
+      if (typeof v === "string" && v && custom) q.set(k, v);
+      else q.delete(k);
+    }
     startTransition(() => router.replace(`${pathname}?${q}`, { scroll: false }));
   }
 
@@ -36,6 +48,7 @@ export function FilterBar({ filters, options, labels, show = { grain: true, cate
         apply(e.currentTarget);
       }}
     >
+      {extraFields}
       <label className="flex flex-col text-xs text-slate-600">
         {labels.range}
         <select name="range" defaultValue={filters.preset} className={select}>

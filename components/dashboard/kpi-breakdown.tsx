@@ -2,13 +2,14 @@
 // first, as bars with their table.
 import { RankedBarChart } from "@/components/charts/ranked-bar-chart";
 import { pool } from "@/lib/db";
+import { getProductNames } from "@/lib/dashboard/get-product-names";
 import { getKpiSeries } from "@/lib/kpi/get-kpi-series";
 import { getKpi, type Dimension } from "@/lib/kpi/registry";
 import type { ReadyContext } from "./dashboard-context";
 
-type Props = { ctx: ReadyContext; id: string; by: Dimension; top?: number; labelOf?: Record<string, string> };
+type Props = { ctx: ReadyContext; id: string; by: Dimension; top?: number };
 
-export async function KpiBreakdown({ ctx, id, by, top = 1000, labelOf }: Props) {
+export async function KpiBreakdown({ ctx, id, by, top = 1000 }: Props) {
   const { filters, locale, t } = ctx;
   const kpi = getKpi(id)!;
   const result = await getKpiSeries(pool(), ctx.user, kpi, {
@@ -19,7 +20,9 @@ export async function KpiBreakdown({ ctx, id, by, top = 1000, labelOf }: Props) 
     top,
     filter: { category: filters.category, channel: filters.channel },
   });
-  const items = (result.top ?? []).map((r) => ({ key: r.key, label: labelOf?.[r.key] ?? r.key, value: r.value }));
+  const keys = (result.top ?? []).map((r) => r.key);
+  const labelOf = by === "product" ? await getProductNames(pool(), keys) : {};
+  const items = (result.top ?? []).map((r) => ({ key: r.key, label: labelOf[r.key] ?? r.key, value: r.value }));
   if (!items.length) return <p className="text-sm text-slate-600">{t.dashboard.noDataInRange}</p>;
   return (
     <RankedBarChart

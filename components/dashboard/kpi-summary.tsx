@@ -7,11 +7,11 @@ import { getKpi } from "@/lib/kpi/registry";
 import { ChangeBadge } from "./change-badge";
 import type { ReadyContext } from "./dashboard-context";
 
-export async function KpiSummary({ ctx, ids }: { ctx: ReadyContext; ids: string[] }) {
+export async function KpiSummary({ ctx, ids, product }: { ctx: ReadyContext; ids: string[]; product?: string }) {
   const { filters, locale, t } = ctx;
-  const filter = { category: filters.category, channel: filters.channel };
+  const filter = { category: filters.category, channel: filters.channel, product };
   const totals = await getKpiTotals(pool(), ctx.user, ids, filters, filters.previous, filter);
-  const wantsFilter = !!(filter.category || filter.channel);
+  const wantsFilter = !!(filter.category || filter.channel || product);
   return (
     <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3" aria-label={t.dashboard.summary}>
       {totals.map((k) => {

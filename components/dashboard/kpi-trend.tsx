@@ -6,10 +6,10 @@ import { getKpiSeries } from "@/lib/kpi/get-kpi-series";
 import { getKpi } from "@/lib/kpi/registry";
 import type { ReadyContext } from "./dashboard-context";
 
-export async function KpiTrend({ ctx, id, compare = true }: { ctx: ReadyContext; id: string; compare?: boolean }) {
+export async function KpiTrend({ ctx, id, compare = true, product }: { ctx: ReadyContext; id: string; compare?: boolean; product?: string }) {
   const { filters, locale, t } = ctx;
   const kpi = getKpi(id)!;
-  const q = { grain: filters.grain, by: null, filter: { category: filters.category, channel: filters.channel } };
+  const q = { grain: filters.grain, by: null, filter: { category: filters.category, channel: filters.channel, product } };
   const [current, previous] = await Promise.all([
     getKpiSeries(pool(), ctx.user, kpi, { ...q, from: filters.from, to: filters.to }),
     compare ? getKpiSeries(pool(), ctx.user, kpi, { ...q, ...filters.previous }) : null,

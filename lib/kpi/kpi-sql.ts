@@ -5,8 +5,8 @@
 import type { Dimension, KpiDefinition } from "./registry";
 
 export type Grain = "day" | "week" | "month";
-/** Restrict to one category and/or channel (ignored by KPIs that cannot be split that way). */
-export type KpiFilter = { category?: string | null; channel?: string | null };
+/** Restrict to one category, channel and/or product (ignored by KPIs that cannot be split that way). */
+export type KpiFilter = { category?: string | null; channel?: string | null; product?: string | null };
 export type KpiStatement = { text: string; values: string[] };
 
 // Money to the cent, ratios to 4 places; no value where the denominator is zero.
@@ -35,18 +35,19 @@ export function applicableFilter(kpi: KpiDefinition, filter: KpiFilter = {}): Kp
   return {
     ...(filter.category && kpi.dimensions.includes("category") ? { category: filter.category } : {}),
     ...(filter.channel && kpi.dimensions.includes("channel") ? { channel: filter.channel } : {}),
+    ...(filter.product && kpi.dimensions.includes("product") ? { product: filter.product } : {}),
   };
 }
 
 // Sales split or filtered by category or product must come from the per-product facts.
-const needsProducts = (by: Dimension | null, filter: KpiFilter) => by === "category" || by === "product" || !!filter.category;
+const needsProducts = (by: Dimension | null, filter: KpiFilter) => by === "category" || by === "product" || !!filter.category || !!filter.product;
 const factFor = (kpi: KpiDefinition, by: Dimension | null, filter: KpiFilter) => (kpi.fact === "sales" && needsProducts(by, filter) ? "products" : kpi.fact);
 
 /** `AND col = $n` for each filter value, numbering from $3. */
 function filterSql(dims: Partial<Record<Dimension, string>>, filter: KpiFilter): KpiStatement {
   const values: string[] = [];
   let text = "";
-  for (const dim of ["category", "channel"] as const) {
+  for (const dim of ["category", "channel", "product"] as const) {
     const value = filter[dim];
     if (value && dims[dim]) {
       values.push(value);
