@@ -8,6 +8,7 @@ export const fr = {
   nav: {
     finance: "Finance",
     marketing: "Marketing",
+    segments: "Segments clients",
     supply_chain: "Supply chain",
     merchandising: "Merchandising",
     analyst: "Analyse",
@@ -303,6 +304,7 @@ export const en: Messages = {
   nav: {
     finance: "Finance",
     marketing: "Marketing",
+    segments: "Customer segments",
     supply_chain: "Supply chain",
     merchandising: "Merchandising",
     analyst: "Analysis",
