@@ -69,6 +69,21 @@ test.describe("as admin (pii:read)", () => {
     const res = await page.request.get("/api/v1/segments/hibernating/customers?month=2026-02-01");
     expect(await res.text()).toBe(`${HEADER},email,name\nB,hibernating,2,1,2,49,2026-01-10,1,20.00,,\n'-F,hibernating,1,1,1,57,2026-01-02,1,5.00,'+33@example.test,'@Fabien Roux\n`);
   });
+
+  test("an API token gets clear PII only with the pii:read scope", async ({ page, playwright, baseURL }) => {
+    const csvWith = async (scopes: string[]) => {
+      const created = await page.request.post("/api/v1/tokens", { data: { name: `segments ${scopes.join(" ")}`, scopes } });
+      expect(created.status()).toBe(201);
+      const { token } = await created.json();
+      const api = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${token}` } });
+      const res = await api.get("/api/v1/segments/new/customers");
+      const body = await res.text();
+      await api.dispose();
+      return body;
+    };
+    expect(await csvWith(["segments:export"])).toBe(`${HEADER}\nE,new,4,1,1,19,2026-03-01,1,10.00\n`);
+    expect(await csvWith(["segments:export", "pii:read"])).toBe(`${HEADER},email,name\nE,new,4,1,1,19,2026-03-01,1,10.00,,\n`);
+  });
 });
 
 test.describe("as analyst", () => {

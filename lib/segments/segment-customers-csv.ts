@@ -5,7 +5,6 @@
 import type pg from "pg";
 import { assertCan } from "../auth/assert-can";
 import type { CurrentUser } from "../auth/current-user";
-import { can } from "../auth/permissions";
 import { csvSafeSql as safe } from "../db/csv-safe-sql";
 import { streamCopyOut } from "../db/stream-copy-out";
 import { SEGMENTS, type Segment } from "./segment-rules";
@@ -25,7 +24,9 @@ export function segmentCustomersCsvSql(segment: Segment, month: string | null, w
  ORDER BY s.monetary DESC, s.customer_id) TO STDOUT WITH (FORMAT csv, HEADER)`;
 }
 
-export function streamSegmentCustomersCsv(pool: pg.Pool, user: Pick<CurrentUser, "role">, segment: Segment, month: string | null) {
+/** `withPii`: the caller asks for clear PII (an API token must also hold the pii:read scope). */
+export function streamSegmentCustomersCsv(pool: pg.Pool, user: Pick<CurrentUser, "role">, segment: Segment, month: string | null, withPii: boolean) {
   assertCan(user, "segments:export");
-  return streamCopyOut(pool, segmentCustomersCsvSql(segment, month, can(user.role, "pii:read")));
+  if (withPii) assertCan(user, "pii:read");
+  return streamCopyOut(pool, segmentCustomersCsvSql(segment, month, withPii));
 }

@@ -117,18 +117,19 @@ describe("acquisition cohorts", () => {
 describe("segment export as CSV", () => {
   const HEADER = "customer_key,segment,r,f,m,recency_days,last_order_date,orders,revenue";
   it("pseudonymous keys only without pii:read, formula cells neutralised", async () => {
-    const csv = await text(await streamSegmentCustomersCsv(db.pool, MARKETING, "hibernating", null));
+    const csv = await text(await streamSegmentCustomersCsv(db.pool, MARKETING, "hibernating", null, false));
     expect(csv).toBe(`${HEADER}\nC,hibernating,1,1,5,59,2026-01-20,1,300.00\n'-F,hibernating,1,1,1,77,2026-01-02,1,5.00\n`);
   });
 
   it("clear email and name with pii:read, for a past month too", async () => {
-    const csv = await text(await streamSegmentCustomersCsv(db.pool, ADMIN, "hibernating", "2026-02-01"));
+    const csv = await text(await streamSegmentCustomersCsv(db.pool, ADMIN, "hibernating", "2026-02-01", true));
     expect(csv).toBe(
       `${HEADER},email,name\nB,hibernating,2,1,2,49,2026-01-10,1,20.00,,\n'-F,hibernating,1,1,1,57,2026-01-02,1,5.00,'+33@example.test,'@Fabien Roux\n`,
     );
   });
 
-  it("refuses roles without segments:export", () => {
-    expect(() => streamSegmentCustomersCsv(db.pool, { role: "analyst" } as CurrentUser, "champions", null)).toThrow("segments:export");
+  it("refuses roles without segments:export, and clear PII without pii:read", () => {
+    expect(() => streamSegmentCustomersCsv(db.pool, { role: "analyst" } as CurrentUser, "champions", null, false)).toThrow("segments:export");
+    expect(() => streamSegmentCustomersCsv(db.pool, MARKETING, "champions", null, true)).toThrow("pii:read");
   });
 });
