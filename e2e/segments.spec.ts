@@ -40,7 +40,7 @@ test.describe("as marketing", () => {
     // February → March: G went from Champions to Cannot lose them, B woke up, E is new.
     await expect(cell("move-champions-cannot_lose")).toHaveText("1");
     await expect(cell("move-hibernating-loyal")).toHaveText("1");
-    await expect(cell("move-new-new")).toHaveText("1");
+    await expect(cell("move-acquired-new")).toHaveText("1");
     await expect(cell("move-loyal-champions")).toHaveText("0");
     // January cohort (5 customers): 1 ordered in February, 2 in March; 755 € over 5 by March.
     await expect(cell("cohort-retention-2026-01-01-1")).toHaveText(formatKpiValue("0.2000", "ratio", "fr"));

@@ -23,12 +23,12 @@ export function SegmentMovementTable({ movement, locale, labels }: Props) {
         </thead>
         <tbody>
           {rows.map((f) => (
-            <tr key={f ?? "new"} className="border-t">
+            <tr key={f ?? "acquired"} className="border-t">
               <th scope="row" className="px-2 py-1 text-left font-medium">{f ? labels.names[f] : labels.movement.newCustomers}</th>
               {SEGMENTS.map((to) => {
                 const n = count(f, to);
                 return (
-                  <td key={to} className={`px-2 py-1 text-right tabular-nums ${f === to ? "bg-slate-100 font-semibold" : ""} ${n ? "" : "text-slate-400"}`} data-testid={`move-${f ?? "new"}-${to}`}>
+                  <td key={to} className={`px-2 py-1 text-right tabular-nums ${f === to ? "bg-slate-100 font-semibold" : ""} ${n ? "" : "text-slate-400"}`} data-testid={`move-${f ?? "acquired"}-${to}`}>
                     {formatKpiValue(String(n), "count", locale)}
                   </td>
                 );
