@@ -30,6 +30,9 @@ const ACCESS: Record<string, Partial<Record<Method, Access>>> = {
   "/api/v1/tokens/[id]": { DELETE: "signed-in" },
   "/api/v1/pipeline/runs": { GET: "pipeline:run", POST: "pipeline:run" },
   "/api/v1/pipeline/runs/[id]": { GET: "pipeline:run" },
+  "/api/v1/segments": { GET: "segments:view" },
+  "/api/v1/segments/cohorts": { GET: "segments:view" },
+  "/api/v1/segments/[segment]/customers": { GET: "segments:export" },
 };
 
 // A concrete URL for a route pattern: dynamic segments get a harmless value.

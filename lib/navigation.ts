@@ -8,6 +8,7 @@ export type Section = { href: string; permission: Permission; label: keyof Messa
 export const SECTIONS: Section[] = [
   { href: "/finance", permission: "finance:view", label: "finance" },
   { href: "/marketing", permission: "marketing:view", label: "marketing" },
+  { href: "/marketing/segments", permission: "segments:view", label: "segments" },
   { href: "/supply-chain", permission: "supply_chain:view", label: "supply_chain" },
   { href: "/merchandising", permission: "merchandising:view", label: "merchandising" },
   { href: "/analyst", permission: "analyst:view", label: "analyst" },

@@ -11,7 +11,8 @@ import { resolveApiToken } from "./api-tokens";
 import { loadActiveUser, type CurrentUser } from "./current-user";
 import { can, type Permission } from "./permissions";
 
-type Handler<C> = (req: NextRequest, ctx: C & { user: CurrentUser }) => Promise<Response> | Response;
+/** `allows(p)`: whether this caller — role and, for a token, its scopes — holds p (for optional extras such as clear PII). */
+type Handler<C> = (req: NextRequest, ctx: C & { user: CurrentUser; allows: (p: Permission) => boolean }) => Promise<Response> | Response;
 type Options = { sessionOnly?: boolean };
 
 type Caller = { user: CurrentUser; scopes: readonly string[] | null };
@@ -32,10 +33,11 @@ export function withPermission<C extends object>(permission: Permission | "signe
   return async (req: NextRequest, ctx: C): Promise<Response> => {
     const caller = await identify(req, options);
     if (!caller) return apiError(401, "unauthenticated", options.sessionOnly ? "Sign in (API tokens cannot do this)." : "Sign in or send a valid API token (Authorization: Bearer …).");
+    const allows = (p: Permission) => can(caller.user.role, p) && (!caller.scopes || caller.scopes.includes(p));
     if (permission !== "signed-in") {
       if (!can(caller.user.role, permission)) return apiError(403, "forbidden", `This action needs the '${permission}' permission.`);
       if (caller.scopes && !caller.scopes.includes(permission)) return apiError(403, "forbidden", `This token lacks the '${permission}' scope.`);
     }
-    return handler(req, { ...ctx, user: caller.user });
+    return handler(req, { ...ctx, user: caller.user, allows });
   };
 }

@@ -29,6 +29,8 @@ export const PERMISSIONS = [
   "quality:read",
   "pii:read",
   "pii:erase",
+  "segments:view",
+  "segments:export",
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -36,10 +38,10 @@ export type Permission = (typeof PERMISSIONS)[number];
 const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
   finance: ["finance:view", "kpi:read"],
-  marketing: ["marketing:view", "kpi:read"],
+  marketing: ["marketing:view", "kpi:read", "segments:view", "segments:export"],
   supply_chain: ["supply_chain:view", "kpi:read", "alerts:ack"],
   merchandising: ["merchandising:view", "kpi:read"],
-  analyst: ["analyst:view", "kpi:read", "datasets:read", "quality:read"],
+  analyst: ["analyst:view", "kpi:read", "datasets:read", "quality:read", "segments:view"],
   data_scientist: ["data:view", "kpi:read", "datasets:read", "quality:read"],
 };
 

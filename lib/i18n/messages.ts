@@ -8,6 +8,7 @@ export const fr = {
   nav: {
     finance: "Finance",
     marketing: "Marketing",
+    segments: "Segments clients",
     supply_chain: "Supply chain",
     merchandising: "Merchandising",
     analyst: "Analyse",
@@ -243,7 +244,7 @@ export const fr = {
     step: "Étape",
     rowsIn: "Lignes en entrée",
     rowsOut: "Lignes en sortie",
-    steps: { ingest: "Ingestion", silver: "Silver", quality: "Contrôle qualité", gold: "Gold", retention: "Rétention" },
+    steps: { ingest: "Ingestion", silver: "Silver", quality: "Contrôle qualité", gold: "Gold", retention: "Rétention", segments: "Segments clients" },
     qualityTitle: "Contrôles de qualité des données",
     noQuality: "Aucun contrôle de qualité pour cette exécution.",
     rule: "Règle",
@@ -305,6 +306,7 @@ export const en: Messages = {
   nav: {
     finance: "Finance",
     marketing: "Marketing",
+    segments: "Customer segments",
     supply_chain: "Supply chain",
     merchandising: "Merchandising",
     analyst: "Analysis",
@@ -540,7 +542,7 @@ export const en: Messages = {
     step: "Step",
     rowsIn: "Rows in",
     rowsOut: "Rows out",
-    steps: { ingest: "Ingest", silver: "Silver", quality: "Quality gate", gold: "Gold", retention: "Retention" },
+    steps: { ingest: "Ingest", silver: "Silver", quality: "Quality gate", gold: "Gold", retention: "Retention", segments: "Customer segments" },
     qualityTitle: "Data-quality checks",
     noQuality: "No data-quality checks for this run.",
     rule: "Rule",

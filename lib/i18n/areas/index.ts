@@ -2,8 +2,9 @@
 // defineMessages) and are listed here once, under the key pages read them by (t.<area>).
 import { dashboard } from "./dashboard";
 import { glossary } from "./glossary";
+import { segments } from "./segments";
 
-const AREAS = { dashboard, glossary };
+const AREAS = { dashboard, glossary, segments };
 
 type Areas = typeof AREAS;
 type Side<K extends "fr" | "en"> = { [A in keyof Areas]: Areas[A] extends Record<K, infer M> ? M : never };
