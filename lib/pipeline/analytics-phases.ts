@@ -2,6 +2,8 @@
 // alerts): run after gold, in order, by runPhases and by the Inngest flow, each recorded as a
 // pipeline step of its own. Each entry is an idempotent function of the database and the run.
 import type pg from "pg";
+import { forecastsPhase } from "./analytics/forecasts-phase";
+import { promoUpliftPhase } from "./analytics/promo-uplift-phase";
 
 export type AnalyticsContext = { runId: bigint; timeZone: string };
 export type AnalyticsPhase = {
@@ -10,4 +12,4 @@ export type AnalyticsPhase = {
   run: (pool: pg.Pool, ctx: AnalyticsContext) => Promise<{ rowsIn?: number; rowsOut?: number }>;
 };
 
-export const ANALYTICS_PHASES: AnalyticsPhase[] = [];
+export const ANALYTICS_PHASES: AnalyticsPhase[] = [forecastsPhase, promoUpliftPhase];
