@@ -30,6 +30,10 @@ const ACCESS: Record<string, Partial<Record<Method, Access>>> = {
   "/api/v1/tokens/[id]": { DELETE: "signed-in" },
   "/api/v1/pipeline/runs": { GET: "pipeline:run", POST: "pipeline:run" },
   "/api/v1/pipeline/runs/[id]": { GET: "pipeline:run" },
+  "/api/v1/forecasts": { GET: "forecasts:view" },
+  "/api/v1/forecasts/series": { GET: "forecasts:view" },
+  "/api/v1/forecasts/days-of-cover": { GET: "forecasts:view" },
+  "/api/v1/forecasts/promotions": { GET: "forecasts:view" },
 };
 
 // A concrete URL for a route pattern: dynamic segments get a harmless value.
