@@ -20,7 +20,8 @@ export const promoUplift: BacktestSection = {
       if (start < 0 || end - start < MIN_DAYS) return;
       const y = p.scopeType === "all" ? series.units.total : p.scopeType === "category" ? series.units[p.scopeValue as string] : series.skuUnits[p.scopeValue as string];
       const others = dates.map((_, i) => masks.some((m, j) => j !== k && m[i]));
-      const est = estimateUplift(y, start, end, others);
+      const outOfStock = dates.map((d) => p.scopeType === "sku" && manifest.stockOuts.some((e) => e.sku === p.scopeValue && d >= e.from && d <= e.to));
+      const est = estimateUplift(y, start, end, others, outOfStock);
       if (!est) return;
       const error = Math.abs(est.uplift / p.unitsUplift - 1);
       errors.push(error);

@@ -1,7 +1,7 @@
 // Forecast accuracy against the weekly seasonal-naive baseline (tomorrow = the same weekday last
 // week), on rolling origins: MASE scaled by the in-sample one-week-ahead naive error (Hyndman &
 // Koehler 2006), and the share of actuals inside the 80% interval.
-import { forecastSeries } from "./forecast-series";
+import { forecastSeries, type ForecastOptions } from "./forecast-series";
 
 const WEEK = 7;
 
@@ -31,9 +31,9 @@ export type SeriesAccuracy = {
 
 /**
  * Rolling-origin backtest: the last origin leaves `max(horizons)` days to check; earlier ones step
- * back by `step` days. `prepare` may clean the history before fitting (e.g. promotion days).
+ * back by `step` days.
  */
-export function backtestSeries(y: readonly number[], opts: { horizons: number[]; origins: number; step: number; prepare?: (history: number[]) => number[] }): SeriesAccuracy {
+export function backtestSeries(y: readonly number[], opts: { horizons: number[]; origins: number; step: number; model?: ForecastOptions }): SeriesAccuracy {
   const longest = Math.max(...opts.horizons);
   const sums = Object.fromEntries(opts.horizons.map((h) => [h, { model: 0, naive: 0 }]));
   let inside = 0;
@@ -42,10 +42,9 @@ export function backtestSeries(y: readonly number[], opts: { horizons: number[];
   for (let k = 0; k < opts.origins; k++) {
     const origin = y.length - longest - k * opts.step;
     if (origin < 8 * WEEK) break;
-    const raw = y.slice(0, origin);
-    const history = opts.prepare ? opts.prepare(raw) : raw;
+    const history = y.slice(0, origin);
     const scale = naiveScale(history);
-    const f = forecastSeries(history, longest);
+    const f = forecastSeries(history, longest, { ...opts.model, masked: opts.model?.masked?.slice(0, origin) });
     const naive = seasonalNaive(history, longest);
     for (const h of opts.horizons) {
       const actual = y.slice(origin, origin + h);

@@ -3,6 +3,7 @@
 // promotions' days replaced by the same weekday a week earlier. The 95% interval comes from
 // placebo windows: the same estimate on promotion-free windows of the same length just before,
 // whose true uplift is 1, gives the spread of the method's error (log scale).
+import { fillMasked } from "../forecast/fill-masked";
 import { forecastSeries, MIN_HISTORY_DAYS } from "../forecast/forecast-series";
 
 export type UpliftEstimate = {
@@ -22,16 +23,19 @@ const Z95 = 1.96;
 
 /**
  * `y` is the scope's daily units; the promotion covers days [start, end); `masked[i]` marks days of
- * other promotions. Null when fewer than the model's minimum history days precede it.
+ * other promotions; `unsellable[i]` days when the scope could not sell (a product out of stock):
+ * filled in the history and left out of both sums during the promotion, since the true uplift is
+ * on demand, which a stock-out hides. Null when fewer than the model's minimum history days precede it.
  */
-export function estimateUplift(y: readonly number[], start: number, end: number, masked: readonly boolean[]): UpliftEstimate | null {
+export function estimateUplift(y: readonly number[], start: number, end: number, masked: readonly boolean[], unsellable: readonly boolean[] = []): UpliftEstimate | null {
   const n = end - start;
-  const history = clean(y.slice(0, start), masked);
+  const history = fillMasked(y.slice(0, start), masked.map((m, i) => m || Boolean(unsellable[i])));
   if (history.length < MIN_HISTORY_DAYS + WEEK) return null;
   const ratio = (origin: number, length: number, series: readonly number[]) => {
     const f = forecastSeries(series.slice(0, origin), length);
-    const actual = sum(series.slice(origin, origin + length));
-    const counterfactual = sum(f.point);
+    const sellable = (h: number) => !unsellable[origin + h];
+    const actual = sum(series.slice(origin, origin + length).filter((_, h) => sellable(h)));
+    const counterfactual = sum(f.point.filter((_, h) => sellable(h)));
     return { actual, counterfactual };
   };
   const main = ratio(start, n, [...history, ...y.slice(start, end)]);
@@ -46,13 +50,6 @@ export function estimateUplift(y: readonly number[], start: number, end: number,
   // With fewer than two placebos there is no spread to measure: say so with an unbounded interval.
   const spread = errors.length >= 2 ? Z95 * Math.sqrt(errors.reduce((s, e) => s + e * e, 0) / errors.length) : Number.POSITIVE_INFINITY;
   return { ...main, uplift, lower95: uplift * Math.exp(-spread), upper95: uplift * Math.exp(spread), placebos: errors.length };
-}
-
-/** Other promotions' days replaced by the (already cleaned) same weekday one week earlier. */
-function clean(history: readonly number[], masked: readonly boolean[]): number[] {
-  const out = [...history];
-  for (let i = 0; i < out.length; i++) if (masked[i] && i >= WEEK) out[i] = out[i - WEEK];
-  return out;
 }
 
 const sum = (xs: readonly number[]) => xs.reduce((s, x) => s + x, 0);

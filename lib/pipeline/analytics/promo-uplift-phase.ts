@@ -1,6 +1,7 @@
 // Analytics phase "promotion-uplift": each finished promotion's uplift on its scope's units (all
 // products, a category or one sku) against a forecast counterfactual, with a 95% interval
-// (lib/analytics/promo/estimate-uplift). Rebuilt whole in one transaction.
+// (lib/analytics/promo/estimate-uplift), leaving out a promoted product's stock-out days.
+// Rebuilt whole in one transaction.
 import type pg from "pg";
 import { estimateUplift } from "../../analytics/promo/estimate-uplift";
 import type { AnalyticsPhase } from "../analytics-phases";
@@ -22,15 +23,17 @@ scope_units AS (
    GROUP BY p.promo_id, d.day)
 SELECT p.promo_id, p.first_day::text AS first_day, p.last_day::text AS last_day, b.first_day::text AS series_start,
        (p.first_day - b.first_day) AS start_index, (p.last_day - b.first_day + 1) AS end_index,
-       array_agg(coalesce(u.units, 0)::float8 ORDER BY g.day) AS units
+       array_agg(coalesce(u.units, 0)::float8 ORDER BY g.day) AS units,
+       array_agg(coalesce(st.stockout, false) ORDER BY g.day) AS unsellable
   FROM promo p CROSS JOIN bounds b
  CROSS JOIN LATERAL generate_series(b.first_day, p.last_day, interval '1 day') AS g(day)
   LEFT JOIN scope_units u ON u.promo_id = p.promo_id AND u.day = g.day::date
+  LEFT JOIN gold_stock_daily st ON p.scope_type = 'sku' AND st.sku = p.scope_value AND st.day = g.day::date
  WHERE p.first_day > b.first_day AND p.last_day <= b.last_day
  GROUP BY p.promo_id, p.first_day, p.last_day, b.first_day
  ORDER BY p.first_day`;
 
-type PromoSeries = { promo_id: string; first_day: string; last_day: string; start_index: number; end_index: number; units: number[] };
+type PromoSeries = { promo_id: string; first_day: string; last_day: string; start_index: number; end_index: number; units: number[]; unsellable: boolean[] };
 
 export async function buildPromoUplift(pool: pg.Pool, timeZone: string): Promise<{ rowsIn: number; rowsOut: number }> {
   const { rows } = await pool.query<PromoSeries>(SQL, [timeZone]);
@@ -38,7 +41,8 @@ export async function buildPromoUplift(pool: pg.Pool, timeZone: string): Promise
   for (const p of rows) {
     // Days of the other promotions, on this promotion's day index.
     const masked = p.units.map((_, i) => rows.some((o) => o !== p && i >= o.start_index && i < o.end_index));
-    const est = estimateUplift(p.units, p.start_index, p.end_index, masked);
+    // A single product's stock-outs hide its demand; a category's or the site's barely move it.
+    const est = estimateUplift(p.units, p.start_index, p.end_index, masked, p.unsellable);
     if (!est) continue;
     const bounded = Number.isFinite(est.upper95);
     const row = { promoId: p.promo_id, firstDay: p.first_day, lastDay: p.last_day, actual: Math.round(est.actual), baseline: est.counterfactual.toFixed(2) };
