@@ -11,6 +11,7 @@ export const SECTIONS: Section[] = [
   { href: "/supply-chain", permission: "supply_chain:view", label: "supply_chain" },
   { href: "/merchandising", permission: "merchandising:view", label: "merchandising" },
   { href: "/analyst", permission: "analyst:view", label: "analyst" },
+  { href: "/forecasts", permission: "forecasts:view", label: "forecasts" },
   { href: "/data", permission: "data:view", label: "data" },
   { href: "/contracts", permission: "datasets:read", label: "contracts" },
   { href: "/admin", permission: "admin:view", label: "admin" },
