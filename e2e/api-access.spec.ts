@@ -33,6 +33,10 @@ const ACCESS: Record<string, Partial<Record<Method, Access>>> = {
   "/api/v1/segments": { GET: "segments:view" },
   "/api/v1/segments/cohorts": { GET: "segments:view" },
   "/api/v1/segments/[segment]/customers": { GET: "segments:export" },
+  "/api/v1/forecasts": { GET: "forecasts:view" },
+  "/api/v1/forecasts/series": { GET: "forecasts:view" },
+  "/api/v1/forecasts/days-of-cover": { GET: "forecasts:view" },
+  "/api/v1/forecasts/promotions": { GET: "forecasts:view" },
 };
 
 // A concrete URL for a route pattern: dynamic segments get a harmless value.

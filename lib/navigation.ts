@@ -12,6 +12,7 @@ export const SECTIONS: Section[] = [
   { href: "/supply-chain", permission: "supply_chain:view", label: "supply_chain" },
   { href: "/merchandising", permission: "merchandising:view", label: "merchandising" },
   { href: "/analyst", permission: "analyst:view", label: "analyst" },
+  { href: "/forecasts", permission: "forecasts:view", label: "forecasts" },
   { href: "/data", permission: "data:view", label: "data" },
   { href: "/glossary", permission: "kpi:read", label: "glossary" },
   { href: "/contracts", permission: "datasets:read", label: "contracts" },

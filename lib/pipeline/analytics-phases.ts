@@ -3,6 +3,8 @@
 // pipeline step of its own. Each entry is an idempotent function of the database and the run.
 import type pg from "pg";
 import { SEGMENTS_PHASE } from "../segments/build-segments";
+import { forecastsPhase } from "./analytics/forecasts-phase";
+import { promoUpliftPhase } from "./analytics/promo-uplift-phase";
 
 export type AnalyticsContext = { runId: bigint; timeZone: string };
 export type AnalyticsPhase = {
@@ -11,4 +13,4 @@ export type AnalyticsPhase = {
   run: (pool: pg.Pool, ctx: AnalyticsContext) => Promise<{ rowsIn?: number; rowsOut?: number }>;
 };
 
-export const ANALYTICS_PHASES: AnalyticsPhase[] = [SEGMENTS_PHASE];
+export const ANALYTICS_PHASES: AnalyticsPhase[] = [SEGMENTS_PHASE, forecastsPhase, promoUpliftPhase];
