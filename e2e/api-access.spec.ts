@@ -30,11 +30,14 @@ const ACCESS: Record<string, Partial<Record<Method, Access>>> = {
   "/api/v1/tokens/[id]": { DELETE: "signed-in" },
   "/api/v1/pipeline/runs": { GET: "pipeline:run", POST: "pipeline:run" },
   "/api/v1/pipeline/runs/[id]": { GET: "pipeline:run" },
+  "/api/v1/alerts": { GET: "signed-in" },
+  "/api/v1/alerts/[id]/acknowledge": { POST: "alerts:ack" },
+  "/api/v1/alerts/[id]/resolve": { POST: "alerts:ack" },
 };
 
 // A concrete URL for a route pattern: dynamic segments get a harmless value.
 const SAMPLE_SEGMENTS: Record<string, string> = { "[...nextauth]": "providers" };
-const SAMPLE_IDS: Record<string, string> = { "/api/v1/uploads": "999999999", "/api/v1/pipeline/runs": "999999999", default: "00000000-0000-4000-8000-000000000000" };
+const SAMPLE_IDS: Record<string, string> = { "/api/v1/uploads": "999999999", "/api/v1/pipeline/runs": "999999999", "/api/v1/alerts": "999999999", default: "00000000-0000-4000-8000-000000000000" };
 const concrete = (route: string) =>
   route.replace(/\[[^\]]+\]/g, (s) => SAMPLE_SEGMENTS[s] ?? SAMPLE_IDS[route.slice(0, route.indexOf("/["))] ?? SAMPLE_IDS.default);
 

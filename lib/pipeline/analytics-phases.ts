@@ -2,6 +2,7 @@
 // alerts): run after gold, in order, by runPhases and by the Inngest flow, each recorded as a
 // pipeline step of its own. Each entry is an idempotent function of the database and the run.
 import type pg from "pg";
+import { raiseStockAlerts } from "../alerts/raise-stock-alerts";
 
 export type AnalyticsContext = { runId: bigint; timeZone: string };
 export type AnalyticsPhase = {
@@ -10,4 +11,12 @@ export type AnalyticsPhase = {
   run: (pool: pg.Pool, ctx: AnalyticsContext) => Promise<{ rowsIn?: number; rowsOut?: number }>;
 };
 
-export const ANALYTICS_PHASES: AnalyticsPhase[] = [];
+export const ANALYTICS_PHASES: AnalyticsPhase[] = [
+  {
+    name: "stock-alerts",
+    run: async (pool, ctx) => {
+      const r = await raiseStockAlerts(pool, ctx.runId);
+      return { rowsIn: r.current, rowsOut: r.raised };
+    },
+  },
+];
