@@ -31,7 +31,7 @@ async function fetchAlerts(kinds: AlertKind[] | undefined, all: boolean): Promis
 
 export function AlertsFeed({ labels: t, locale, canAct, kinds, pollMs = 10_000 }: Props) {
   const [all, setAll] = useState(false);
-  const alerts = useQuery({ queryKey: ["alerts", kinds ?? "all", all], queryFn: () => fetchAlerts(kinds, all), refetchInterval: pollMs, staleTime: 0 });
+  const alerts = useQuery({ queryKey: ["alerts", kinds ?? "all", all], queryFn: () => fetchAlerts(kinds, all), refetchInterval: pollMs, refetchIntervalInBackground: true, staleTime: 0 });
   return (
     <section className="mb-6 rounded-lg border bg-white p-4" aria-labelledby="alerts-feed">
       <div className="flex flex-wrap items-center justify-between gap-2">
