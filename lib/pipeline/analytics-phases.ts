@@ -4,6 +4,7 @@
 import type pg from "pg";
 import { raiseAnomalyAlerts } from "../alerts/raise-anomaly-alerts";
 import { raiseStockAlerts } from "../alerts/raise-stock-alerts";
+import { runNotifications } from "../alerts/notify/notification-phase";
 
 export type AnalyticsContext = { runId: bigint; timeZone: string };
 export type AnalyticsPhase = {
@@ -25,6 +26,14 @@ export const ANALYTICS_PHASES: AnalyticsPhase[] = [
     run: async (pool, ctx) => {
       const r = await raiseAnomalyAlerts(pool, ctx.runId, ctx.timeZone);
       return { rowsIn: r.found, rowsOut: r.raised.length };
+    },
+  },
+  {
+    // Last: tells about the alerts the steps above raised. Never fails the run (see deliver.ts).
+    name: "alert-notifications",
+    run: async (pool, ctx) => {
+      const { told, digest } = await runNotifications(pool, ctx.timeZone);
+      return { rowsOut: (told.email?.ok ? 1 : 0) + (told.webhook?.ok ? 1 : 0) + digest.sent };
     },
   },
 ];
