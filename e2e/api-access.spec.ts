@@ -33,6 +33,8 @@ const ACCESS: Record<string, Partial<Record<Method, Access>>> = {
   "/api/v1/alerts": { GET: "signed-in" },
   "/api/v1/alerts/[id]/acknowledge": { POST: "alerts:ack" },
   "/api/v1/alerts/[id]/resolve": { POST: "alerts:ack" },
+  "/api/v1/alert-thresholds": { GET: "thresholds:manage", PUT: "thresholds:manage", DELETE: "thresholds:manage" },
+  "/api/v1/me/notifications": { GET: "signed-in", PUT: "signed-in" },
 };
 
 // A concrete URL for a route pattern: dynamic segments get a harmless value.

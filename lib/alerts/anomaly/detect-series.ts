@@ -19,6 +19,7 @@ const ERROR_WINDOW = 56;
 const MIN_ERRORS = 14;
 const SIGMA_FLOOR = 0.01;
 const SHIFT_DAYS = 7;
+const CONTINUATION = 0.6;
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -51,7 +52,12 @@ export function detectSeries(input: SeriesInput, th: Thresholds): (DayVerdict | 
   const usable: number[] = [];
   const errors: number[] = [];
   const pending: number[] = [];
-  return days.map((day, t) => {
+  const out: (DayVerdict | null)[] = [];
+  for (let t = 0; t < days.length; t++) out.push(judge(t));
+  return out;
+
+  function judge(t: number): DayVerdict | null {
+    const day = days[t];
     if (g[t] === null) return null;
     const w = effect[weekday(day)];
     const level: number[] = [];
@@ -77,7 +83,11 @@ export function detectSeries(input: SeriesInput, th: Thresholds): (DayVerdict | 
     const observed = values[t]!;
     const judged = usable.length >= th.minHistoryDays;
     const wanted = th.direction === "both" || (th.direction === "spikes" ? score > 0 : score < 0);
-    const outlier = Math.abs(score) >= th.sensitivity;
+    // The day after an anomaly, a deviation the same way is far less likely to be chance: the
+    // incident goes on, so a lower bar holds (a multi-day outage is found on every day).
+    const previous = out[t - 1];
+    const goesOn = previous?.anomaly === true && Math.sign(previous.score) === Math.sign(score);
+    const outlier = Math.abs(score) >= th.sensitivity * (goesOn ? CONTINUATION : 1);
     const anomaly = judged && outlier && wanted && Math.abs(observed - expected) >= th.minAbsChange && Math.abs(observed - expected) >= th.minRelChange * Math.abs(expected);
     if (!outlier) {
       usable.push(t);
@@ -90,5 +100,5 @@ export function detectSeries(input: SeriesInput, th: Thresholds): (DayVerdict | 
     }
     const k = th.sensitivity * sigma;
     return { expected, low: Math.max(0, Math.exp(pred - k) - c), high: Math.exp(pred + k) - c, score, anomaly };
-  });
+  }
 }

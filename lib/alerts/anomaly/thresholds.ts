@@ -16,10 +16,14 @@ export type ThresholdRow = { metric: string; scopeType: string; scopeValue: stri
 
 export const DEFAULT_THRESHOLDS: Thresholds = { sensitivity: 5, minAbsChange: 0, minRelChange: 0.3, direction: "both", minHistoryDays: 28 };
 
-/** Per-metric defaults: returns of recent orders are still arriving (a drop is expected), stock-out rates move in small steps. */
+/**
+ * Per-metric defaults: returns of recent orders are still arriving (a drop is expected); a
+ * category's stock-out rate jumps whenever a few of its SKUs run out together, which per-SKU stock
+ * alerts already report, so only an extreme rise is an anomaly.
+ */
 const METRIC_DEFAULTS: Record<string, Partial<Thresholds>> = {
   return_rate: { direction: "spikes", minAbsChange: 0.05 },
-  stockout_rate: { minAbsChange: 0.05, sensitivity: 6 },
+  stockout_rate: { direction: "spikes", minAbsChange: 0.1, sensitivity: 8 },
   conversion_rate: { minAbsChange: 0.01 },
 };
 
