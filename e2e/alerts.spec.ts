@@ -52,3 +52,25 @@ test("finance sees no stock alert and cannot acknowledge", async ({ browser }) =
   expect(res.status()).toBe(403);
   await finance.close();
 });
+
+test("an admin sets a threshold for one category and can remove it", async ({ browser }) => {
+  const admin = await browser.newContext({ storageState: storageStateOf("admin") });
+  const page = await admin.newPage();
+  const t = fr.alerts.thresholds;
+  await page.goto("/admin/alert-thresholds");
+  const form = page.getByRole("form", { name: t.title });
+  await form.getByLabel(t.metric).selectOption("revenue");
+  await form.getByLabel(t.scope, { exact: true }).selectOption("category");
+  await form.getByLabel(t.scopeValue).fill("E2E-Mode");
+  await form.getByLabel(t.sensitivity).fill("4,5");
+  await form.getByLabel(t.minRel).fill("40");
+  await form.getByLabel(t.direction).selectOption("drops");
+  await form.getByRole("button", { name: t.save }).click();
+  const row = page.getByRole("table", { name: t.title }).getByRole("row").filter({ hasText: "E2E-Mode" });
+  await expect(row).toContainText("4.5");
+  await expect(row).toContainText("40 %");
+  await expect(row).toContainText(t.directions.drops);
+  await row.getByRole("button", { name: t.remove }).click();
+  await expect(row).toHaveCount(0);
+  await admin.close();
+});
