@@ -16,10 +16,12 @@ export const SECTIONS: Section[] = [
   { href: "/data", permission: "data:view", label: "data" },
   { href: "/glossary", permission: "kpi:read", label: "glossary" },
   { href: "/contracts", permission: "datasets:read", label: "contracts" },
+  { href: "/alerts", permission: "kpi:read", label: "alerts" },
   { href: "/admin", permission: "admin:view", label: "admin" },
   { href: "/admin/uploads", permission: "uploads:write", label: "uploads" },
   { href: "/admin/pipeline", permission: "pipeline:run", label: "pipeline" },
   { href: "/admin/users", permission: "users:manage", label: "users" },
+  { href: "/admin/alert-thresholds", permission: "thresholds:manage", label: "alertThresholds" },
 ];
 
 export const ROLE_HOME: Record<Role, string> = {

@@ -9,6 +9,7 @@ import { ADMIN, newInbox, runWith } from "../testing/pipeline-run";
 import { getRun } from "./get-run";
 import { listQuarantine } from "./list-quarantine";
 import { listRuns } from "./list-runs";
+import { ANALYTICS_PHASES } from "../analytics-phases";
 import { runRequestInput } from "./run-request";
 import { ANALYTICS_PHASES } from "../analytics-phases";
 
