@@ -12,7 +12,8 @@ import { logTokenRequest, rateLimitWait } from "./token-requests";
 import { loadActiveUser, type CurrentUser } from "./current-user";
 import { can, type Permission } from "./permissions";
 
-type Handler<C> = (req: NextRequest, ctx: C & { user: CurrentUser }) => Promise<Response> | Response;
+/** scopes: a token's scopes, or null for a signed-in session (bounded by the role alone). */
+type Handler<C> = (req: NextRequest, ctx: C & { user: CurrentUser; scopes: readonly string[] | null }) => Promise<Response> | Response;
 type Options = { sessionOnly?: boolean };
 
 type Caller = { user: CurrentUser; scopes: readonly string[] | null; tokenId?: string };
@@ -28,6 +29,10 @@ async function identify(req: NextRequest, options: Options): Promise<Caller | nu
   const user = await loadActiveUser(db, token?.sub);
   return user && { user, scopes: null };
 }
+
+/** Whether the caller may do `permission`: its role allows it and, for a token, a scope grants it. */
+export const callerCan = (caller: { user: CurrentUser; scopes: readonly string[] | null }, permission: Permission) =>
+  can(caller.user.role, permission) && (!caller.scopes || caller.scopes.includes(permission));
 
 export function withPermission<C extends object>(permission: Permission | "signed-in", handler: Handler<C>, options: Options = {}) {
   return async (req: NextRequest, ctx: C): Promise<Response> => {
@@ -64,5 +69,5 @@ async function authorise<C extends object>(req: NextRequest, ctx: C, caller: Cal
     if (!can(caller.user.role, permission)) return apiError(403, "forbidden", `This action needs the '${permission}' permission.`);
     if (caller.scopes && !caller.scopes.includes(permission)) return apiError(403, "forbidden", `This token lacks the '${permission}' scope.`);
   }
-  return handler(req, { ...ctx, user: caller.user });
+  return handler(req, { ...ctx, user: caller.user, scopes: caller.scopes });
 }
