@@ -30,6 +30,10 @@ const ACCESS: Record<string, Partial<Record<Method, Access>>> = {
   "/api/v1/tokens/[id]": { DELETE: "signed-in" },
   "/api/v1/pipeline/runs": { GET: "pipeline:run", POST: "pipeline:run" },
   "/api/v1/pipeline/runs/[id]": { GET: "pipeline:run" },
+  "/api/v1/openapi.json": { GET: "public" },
+  "/api/v1/datasets": { GET: "datasets:read" },
+  "/api/v1/datasets/[id]": { GET: "datasets:read" },
+  "/api/v1/datasets/[id]/download": { GET: "datasets:read" },
 };
 
 // A concrete URL for a route pattern: dynamic segments get a harmless value.
@@ -93,5 +97,6 @@ test("public routes answer without a session", async ({ baseURL }) => {
   const ctx = await request.newContext({ baseURL });
   expect((await ctx.get("/api/health")).status()).toBe(200);
   expect((await ctx.get("/api/auth/providers")).status()).toBe(200);
+  expect((await ctx.get("/api/v1/openapi.json")).status()).toBe(200);
   await ctx.dispose();
 });
