@@ -6,6 +6,7 @@ import { invalidParameters } from "./parse-json-body";
 type Parsed<T> = { ok: true; data: T } | { ok: false; response: Response };
 
 export function parseQuery<S extends z.ZodType>(params: URLSearchParams, schema: S): Parsed<z.infer<S>> {
-  const parsed = schema.safeParse(Object.fromEntries(params));
+  // An empty parameter (an empty form field) is an absent one.
+  const parsed = schema.safeParse(Object.fromEntries([...params].filter(([, v]) => v !== "")));
   return parsed.success ? { ok: true, data: parsed.data } : { ok: false, response: invalidParameters(parsed.error, "query") };
 }

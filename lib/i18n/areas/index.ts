@@ -1,6 +1,8 @@
 // Feature areas keep their strings in their own file (lib/i18n/areas/<area>.ts, made with
 // defineMessages) and are listed here once, under the key pages read them by (t.<area>).
-const AREAS = {};
+import { data } from "./data";
+
+const AREAS = { data };
 
 type Areas = typeof AREAS;
 type Side<K extends "fr" | "en"> = { [A in keyof Areas]: Areas[A] extends Record<K, infer M> ? M : never };
