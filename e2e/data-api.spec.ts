@@ -2,7 +2,7 @@
 // (every documented route answers with the documented shape, errors included), scopes (403),
 // expired and revoked tokens (401), and the request log.
 import { expect, request, test, type APIRequestContext } from "@playwright/test";
-import Ajv2020 from "ajv/dist/2020";
+import Ajv2020 from "ajv/dist/2020.js";
 import pg from "pg";
 import type { Operation } from "../lib/api/openapi/operations";
 import { OPERATIONS } from "../lib/api/openapi/operations";
