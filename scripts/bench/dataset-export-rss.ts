@@ -1,10 +1,8 @@
 // dataset_csv_peak_rss_mb / dataset_parquet_peak_rss_mb: the order_lines dataset (3 million
 // lines made in SQL) exported as CSV, and one million of them as Parquet, each in a child
 // process of its own; memory must stay flat (streamed), far below the file size.
-import { spawn } from "node:child_process";
-import path from "node:path";
 import pg from "pg";
-import { mb, round, root, type Section } from "./support";
+import { mb, round, runJsonChild, type Section } from "./support";
 
 const LINES = 3_000_000;
 const LINES_PER_ORDER = 3;
@@ -15,10 +13,10 @@ export const datasetExportRss: Section = {
   async run(ctx) {
     const url = await ctx.database("bench_datasets");
     await fill(url, ctx.log);
-    const csv = await runChild([url, "csv"]);
+    const csv = await runJsonChild<ChildReport>("dataset-export-child.ts", [url, "csv"]);
     if (csv.rows !== LINES) throw new Error(`CSV export: ${csv.rows} rows, expected ${LINES}`);
     // A date range of a tenth of the days: ~ 1 million lines as Parquet.
-    const parquet = await runChild([url, "parquet", "2026-01-01", "2026-01-30"]);
+    const parquet = await runJsonChild<ChildReport>("dataset-export-child.ts", [url, "parquet", "2026-01-01", "2026-01-30"]);
     return [
       { key: "dataset_csv_peak_rss_mb", value: round(csv.peakRssMb, 1), unit: "MB", target: { op: "<", value: 250 } },
       { key: "dataset_csv_file_mb", value: round(mb(csv.bytes), 1), unit: "MB" },
@@ -49,17 +47,3 @@ async function fill(url: string, log: (m: string) => void) {
 }
 
 type ChildReport = { rows: number | null; bytes: number; peakRssMb: number; startRssMb: number; seconds: number };
-
-function runChild(args: string[]): Promise<ChildReport> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, "dataset-export-child.ts"), ...args], { cwd: root, stdio: ["ignore", "pipe", "inherit"] });
-    let out = "";
-    child.stdout.on("data", (c) => (out += c));
-    child.on("error", reject);
-    child.on("exit", (code) => {
-      const last = out.trim().split("\n").at(-1) ?? "";
-      if (code === 0) resolve(JSON.parse(last) as ChildReport);
-      else reject(new Error(`dataset export child exited with ${code}: ${last}`));
-    });
-  });
-}
