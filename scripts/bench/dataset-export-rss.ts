@@ -1,5 +1,5 @@
 // dataset_csv_peak_rss_mb / dataset_parquet_peak_rss_mb: the order_lines dataset (3 million
-// lines made in SQL) exported as CSV, and one million of them as Parquet, each in a child
+// lines made in SQL) exported as CSV, and a tenth of them (300,000) as Parquet, each in a child
 // process of its own; memory must stay flat (streamed), far below the file size.
 import pg from "pg";
 import { mb, round, runJsonChild, type Section } from "./support";
@@ -15,7 +15,7 @@ export const datasetExportRss: Section = {
     await fill(url, ctx.log);
     const csv = await runJsonChild<ChildReport>("dataset-export-child.ts", [url, "csv"]);
     if (csv.rows !== LINES) throw new Error(`CSV export: ${csv.rows} rows, expected ${LINES}`);
-    // A date range of a tenth of the days: ~ 1 million lines as Parquet.
+    // A date range of a tenth of the days: 300,000 lines as Parquet.
     const parquet = await runJsonChild<ChildReport>("dataset-export-child.ts", [url, "parquet", "2026-01-01", "2026-01-30"]);
     return [
       { key: "dataset_csv_peak_rss_mb", value: round(csv.peakRssMb, 1), unit: "MB", target: { op: "<", value: 250 } },
