@@ -4,28 +4,25 @@
 import type pg from "pg";
 import { assertCan } from "../auth/assert-can";
 import type { CurrentUser } from "../auth/current-user";
-import { kpiSql, type Grain } from "./kpi-sql";
+import { applicableFilter, kpiSql, kpiValueSql, type Grain, type KpiFilter, type KpiStatement } from "./kpi-sql";
 import type { Dimension, KpiDefinition } from "./registry";
 
-export type KpiQuery = { from: string; to: string; grain: Grain; by: Dimension | null; top?: number };
+export type KpiQuery = { from: string; to: string; grain: Grain; by: Dimension | null; top?: number; filter?: KpiFilter };
 export type KpiPoint = { period: string; value: string | null; key?: string };
-
-const SCALE = { eur: 2, count: 0, ratio: 4 } as const;
 
 export async function getKpiSeries(pool: pg.Pool, actor: CurrentUser, kpi: KpiDefinition, q: KpiQuery) {
   assertCan(actor, "kpi:read");
-  const scale = SCALE[kpi.unit];
-  const value = (num: string | null, den: string | null) => `CASE WHEN ${den} = 0 THEN NULL ELSE round(${num} / ${den}, ${scale}) END`;
-  const run = async (sql: string, from: string, to: string) =>
-    (await pool.query<{ period: string; key: string | null; value: string | null }>(`SELECT period, key, (${value("num", "den")})::text AS value FROM (${sql}) s`, [from, to])).rows;
+  const run = async (sql: KpiStatement, from: string, to: string) =>
+    (await pool.query<{ period: string; key: string | null; value: string | null }>(`SELECT period, key, ${kpiValueSql(kpi)} AS value FROM (${sql.text}) s`, [from, to, ...sql.values])).rows;
+  const filter = applicableFilter(kpi, q.filter);
   const days = (Date.parse(q.to) - Date.parse(q.from)) / 86_400_000 + 1;
   const prevTo = shift(q.from, -1);
   const prevFrom = shift(q.from, -days);
   const [all, total, previous, perKey] = await Promise.all([
-    run(kpiSql(kpi, q.grain, q.by), q.from, q.to),
-    run(kpiSql(kpi, q.grain, null, true), q.from, q.to),
-    run(kpiSql(kpi, q.grain, null, true), prevFrom, prevTo),
-    q.by && q.top ? run(kpiSql(kpi, q.grain, q.by, true), q.from, q.to) : Promise.resolve([]),
+    run(kpiSql(kpi, q.grain, q.by, { filter }), q.from, q.to),
+    run(kpiSql(kpi, q.grain, null, { whole: true, filter }), q.from, q.to),
+    run(kpiSql(kpi, q.grain, null, { whole: true, filter }), prevFrom, prevTo),
+    q.by && q.top ? run(kpiSql(kpi, q.grain, q.by, { whole: true, filter }), q.from, q.to) : Promise.resolve([]),
   ]);
   // Top N keys by their total over the range (e.g. the 10 best-selling products).
   const kept = q.top ? new Set(perKey.filter((r) => r.value !== null).sort((a, b) => compareDecimal(b.value!, a.value!)).slice(0, q.top).map((r) => r.key)) : null;
@@ -37,6 +34,8 @@ export async function getKpiSeries(pool: pg.Pool, actor: CurrentUser, kpi: KpiDe
     from: q.from,
     to: q.to,
     by: q.by,
+    /** The filters applied; a requested filter the KPI cannot honour is absent. */
+    filter,
     ...(kept ? { top: perKey.filter((r) => kept.has(r.key)).sort((a, b) => compareDecimal(b.value!, a.value!)).map((r) => ({ key: r.key ?? "", value: r.value })) } : {}),
     series: series.map((r): KpiPoint => (q.by ? { period: r.period, key: r.key ?? "", value: r.value } : { period: r.period, value: r.value })),
     total: total[0]?.value ?? null,

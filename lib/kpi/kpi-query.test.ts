@@ -18,8 +18,15 @@ describe("kpiQuerySchema", () => {
       grain: "day",
       by: "product",
       top: 10,
+      filter: { category: null, channel: null },
     });
-    expect(schema("orders").parse({ from: "2026-10-01", to: "2026-10-01", grain: "month" })).toEqual({ from: "2026-10-01", to: "2026-10-01", grain: "month", by: null });
+    expect(schema("orders").parse({ from: "2026-10-01", to: "2026-10-01", grain: "month", channel: "web" })).toEqual({
+      from: "2026-10-01",
+      to: "2026-10-01",
+      grain: "month",
+      by: null,
+      filter: { category: null, channel: "web" },
+    });
   });
 
   it("names a malformed or impossible date", () => {

@@ -84,8 +84,8 @@ describe("revenue by category or product", () => {
       { period: "2026-10-01", key: "Déco", value: "40.00" },
       { period: "2026-10-02", key: "Déco", value: "30.00" },
     ]);
-    expect(kpiSql(getKpi("revenue")!, "day", "product")).toContain("FROM gold_product_daily f");
-    expect(kpiSql(getKpi("revenue")!, "day", "channel")).toContain("FROM gold_sales_daily f");
+    expect(kpiSql(getKpi("revenue")!, "day", "product").text).toContain("FROM gold_product_daily f");
+    expect(kpiSql(getKpi("revenue")!, "day", "channel").text).toContain("FROM gold_sales_daily f");
   });
 });
 

@@ -36,7 +36,7 @@ export const OPERATIONS: Operation[] = [
     pathParams: { id: z.enum(KPI_IDS) },
     query: kpiQuerySchema(KPIS[0]),
     ok: { status: 200, schema: R.kpiSeriesResponse },
-    example: { path: { id: "revenue" }, query: { from: "2026-10-01", to: "2026-10-31", grain: "week" } },
+    example: { path: { id: "revenue" }, query: { from: "2026-10-01", to: "2026-10-31", grain: "week", channel: "web" } },
   },
   { method: "get", path: "/datasets", summary: "The data catalogue", access: "datasets:read", ok: { status: 200, schema: R.datasetListResponse } },
   {

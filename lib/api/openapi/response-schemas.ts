@@ -39,6 +39,7 @@ export const kpiSeriesResponse = z.object({
   from: day,
   to: day,
   by: z.enum(["category", "product", "channel"]).nullable(),
+  filter: z.object({ category: z.string().nullable().optional(), channel: z.string().nullable().optional() }).describe("The filters applied (one the KPI cannot honour is absent)"),
   top: z.array(z.object({ key: z.string(), value: decimal.nullable() })).optional(),
   series: z.array(z.object({ period: z.string(), value: decimal.nullable(), key: z.string().optional() })),
   total: decimal.nullable(),

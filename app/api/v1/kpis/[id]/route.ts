@@ -1,5 +1,6 @@
 // GET /api/v1/kpis/{id}?from=YYYY-MM-DD&to=YYYY-MM-DD&grain=day|week|month&by=category|product|channel
-// → { kpi, unit, grain, from, to, by, series: [{ period, value, key? }], total, previous }.
+//   [&top=N][&category=…][&channel=…]
+// → { kpi, unit, grain, from, to, by, filter, series: [{ period, value, key? }], total, previous }.
 import { NextResponse } from "next/server";
 import { pool } from "@/lib/db";
 import { apiError } from "@/lib/api/errors";
