@@ -34,6 +34,7 @@ export function streamDatasetParquet(pool: pg.Pool, ds: Dataset, opts: { pii: bo
   async function* chunks() {
     const client = await pool.connect();
     let failed: Error | undefined;
+    let committed = false;
     try {
       await client.query("BEGIN READ ONLY");
       await client.query({ text: `DECLARE dataset_cursor NO SCROLL CURSOR FOR ${text}`, values });
@@ -53,12 +54,14 @@ export function streamDatasetParquet(pool: pg.Pool, ds: Dataset, opts: { pii: bo
       await parquet.finish();
       yield writer.drain();
       await client.query("COMMIT");
+      committed = true;
     } catch (error) {
       failed = error as Error;
       throw error;
     } finally {
-      // Ended early (client gone) or failed: the transaction is open, so the connection is dropped.
-      client.release(failed ?? (await client.query("ROLLBACK").then(() => undefined, (e: Error) => e)));
+      // Failed: the connection is dropped. Ended early (the client went away): roll back, reuse it.
+      if (committed || failed) client.release(failed);
+      else client.release(await client.query("ROLLBACK").then(() => undefined, (e: Error) => e));
     }
   }
   return Readable.from(chunks());
