@@ -42,6 +42,10 @@ const ACCESS: Record<string, Partial<Record<Method, Access>>> = {
   "/api/v1/alerts/[id]/resolve": { POST: "alerts:ack" },
   "/api/v1/alert-thresholds": { GET: "thresholds:manage", PUT: "thresholds:manage", DELETE: "thresholds:manage" },
   "/api/v1/me/notifications": { GET: "signed-in", PUT: "signed-in" },
+  "/api/v1/openapi.json": { GET: "public" },
+  "/api/v1/datasets": { GET: "datasets:read" },
+  "/api/v1/datasets/[id]": { GET: "datasets:read" },
+  "/api/v1/datasets/[id]/download": { GET: "datasets:read" },
 };
 
 // A concrete URL for a route pattern: dynamic segments get a harmless value.
@@ -105,5 +109,6 @@ test("public routes answer without a session", async ({ baseURL }) => {
   const ctx = await request.newContext({ baseURL });
   expect((await ctx.get("/api/health")).status()).toBe(200);
   expect((await ctx.get("/api/auth/providers")).status()).toBe(200);
+  expect((await ctx.get("/api/v1/openapi.json")).status()).toBe(200);
   await ctx.dispose();
 });
