@@ -19,7 +19,7 @@ export const GET = withPermission<Ctx>("kpi:read", async (req, { user, params })
   const parsed = parseQuery(req.nextUrl.searchParams, kpiQuerySchema(kpi));
   if (!parsed.ok) return parsed.response;
   const series = await getKpiSeries(pool(), user, kpi, parsed.data);
-  if (req.nextUrl.searchParams.get("format") !== "csv") return NextResponse.json(series);
+  if (parsed.data.format !== "csv") return NextResponse.json(series);
   const name = `${kpi.id}_${series.from}_${series.to}${series.by ? `_by_${series.by}` : ""}.csv`;
   return new NextResponse(kpiSeriesCsv(series), { headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${name}"` } });
 });
