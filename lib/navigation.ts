@@ -13,6 +13,7 @@ export const SECTIONS: Section[] = [
   { href: "/analyst", permission: "analyst:view", label: "analyst" },
   { href: "/forecasts", permission: "forecasts:view", label: "forecasts" },
   { href: "/data", permission: "data:view", label: "data" },
+  { href: "/glossary", permission: "kpi:read", label: "glossary" },
   { href: "/contracts", permission: "datasets:read", label: "contracts" },
   { href: "/admin", permission: "admin:view", label: "admin" },
   { href: "/admin/uploads", permission: "uploads:write", label: "uploads" },

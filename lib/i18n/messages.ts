@@ -12,6 +12,7 @@ export const fr = {
     merchandising: "Merchandising",
     analyst: "Analyse",
     data: "Données",
+    glossary: "Glossaire",
     contracts: "Contrats de données",
     admin: "Administration",
     users: "Utilisateurs",
@@ -57,6 +58,7 @@ export const fr = {
     lastRun: "dernier traitement",
     gateFailed: "contrôle qualité en échec : les chiffres affichés sont ceux du traitement réussi précédent",
     runFailed: "traitement en échec : les chiffres affichés sont ceux du traitement réussi précédent",
+    status: { SUCCESS: "réussi", FAILED: "en échec" },
   },
   kpiTiles: { lastDay: "Dernier jour", last30: "30 derniers jours", vsPrevious: "vs période précédente" },
   empty: {
@@ -308,6 +310,7 @@ export const en: Messages = {
     merchandising: "Merchandising",
     analyst: "Analysis",
     data: "Data",
+    glossary: "Glossary",
     contracts: "Data contracts",
     admin: "Admin",
     users: "Users",
@@ -353,6 +356,7 @@ export const en: Messages = {
     lastRun: "last run",
     gateFailed: "data-quality gate failed: the figures shown are from the previous successful run",
     runFailed: "run failed: the figures shown are from the previous successful run",
+    status: { SUCCESS: "succeeded", FAILED: "failed" },
   },
   kpiTiles: { lastDay: "Last day", last30: "Last 30 days", vsPrevious: "vs previous period" },
   empty: {

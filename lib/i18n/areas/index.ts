@@ -1,8 +1,10 @@
 // Feature areas keep their strings in their own file (lib/i18n/areas/<area>.ts, made with
 // defineMessages) and are listed here once, under the key pages read them by (t.<area>).
+import { dashboard } from "./dashboard";
 import { forecasts } from "./forecasts";
+import { glossary } from "./glossary";
 
-const AREAS = { forecasts };
+const AREAS = { dashboard, forecasts, glossary };
 
 type Areas = typeof AREAS;
 type Side<K extends "fr" | "en"> = { [A in keyof Areas]: Areas[A] extends Record<K, infer M> ? M : never };

@@ -1,5 +1,5 @@
 // GET /api/v1/kpis/{id}?from=YYYY-MM-DD&to=YYYY-MM-DD&grain=day|week|month&by=category|product|channel
-//   [&top=N][&category=…][&channel=…]
+//   [&top=N][&category=…][&channel=…][&product=SKU][&format=csv]
 // → { kpi, unit, grain, from, to, by, filter, series: [{ period, value, key? }], total, previous }.
 import { NextResponse } from "next/server";
 import { pool } from "@/lib/db";
@@ -7,6 +7,7 @@ import { apiError } from "@/lib/api/errors";
 import { withPermission } from "@/lib/auth/api-guard";
 import { getKpiSeries } from "@/lib/kpi/get-kpi-series";
 import { kpiQuerySchema } from "@/lib/kpi/kpi-query";
+import { kpiSeriesCsv } from "@/lib/kpi/kpi-series-csv";
 import { getKpi, KPIS } from "@/lib/kpi/registry";
 
 type Ctx = { params: Promise<{ id: string }> };
@@ -19,5 +20,8 @@ export const GET = withPermission<Ctx>("kpi:read", async (req, { user, params })
     const details = parsed.error.issues.map((i) => ({ parameter: i.path.map(String).join(".") || "query", message: i.message }));
     return apiError(400, "invalid_parameters", details.map((d) => `${d.parameter}: ${d.message}`).join("; "), details);
   }
-  return NextResponse.json(await getKpiSeries(pool(), user, kpi, parsed.data));
+  const series = await getKpiSeries(pool(), user, kpi, parsed.data);
+  if (req.nextUrl.searchParams.get("format") !== "csv") return NextResponse.json(series);
+  const name = `${kpi.id}_${series.from}_${series.to}${series.by ? `_by_${series.by}` : ""}.csv`;
+  return new NextResponse(kpiSeriesCsv(series), { headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${name}"` } });
 });
