@@ -7,6 +7,7 @@ import path from "node:path";
 import { InngestTestEngine } from "@inngest/test";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { generate } from "../lib/generator/generate";
+import { ANALYTICS_PHASES } from "../lib/pipeline/analytics-phases";
 import { createTestDatabase, type TestDatabase } from "../scripts/test/test-database";
 import { createInngestClient } from "./client";
 import { createDailyPipeline } from "./functions/daily-pipeline";
