@@ -10,7 +10,7 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   forbidOnly: !!process.env.CI,
-  reporter: [["list"], ["html", { open: "never", outputFolder: "playwright-report" }]],
+  reporter: [["list"], ["html", { open: "never", outputFolder: process.env.PLAYWRIGHT_HTML_REPORT ?? "playwright-report" }]],
   use: {
     baseURL: process.env.E2E_BASE_URL ?? "http://localhost:3100",
     screenshot: "only-on-failure",
@@ -22,6 +22,8 @@ export default defineConfig({
   },
   projects: [
     { name: "setup", testMatch: /auth\.setup\.ts/ },
-    { name: "chromium", testMatch: /.*\.spec\.ts/, dependencies: ["setup"] },
+    { name: "chromium", testMatch: /.*\.spec\.ts/, testIgnore: /dashboards\//, dependencies: ["setup"] },
+    // Run by scripts/e2e.ts on its second database, the one holding the generated dataset.
+    { name: "dashboards", testMatch: /dashboards\/.*\.spec\.ts/, dependencies: ["setup"] },
   ],
 });

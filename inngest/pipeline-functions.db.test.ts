@@ -15,6 +15,7 @@ import { createPipelineOnUpload } from "./functions/pipeline-on-upload";
 import { testDeps } from "./testing/test-deps";
 import { ANALYTICS_PHASES } from "../lib/pipeline/analytics-phases";
 import { claimRun, RUN_LOCK, RunInProgressError, withRunLock } from "../lib/pipeline/pipeline-phases";
+import { ANALYTICS_PHASES } from "../lib/pipeline/analytics-phases";
 
 let db: TestDatabase;
 let inbox: string;

@@ -12,7 +12,7 @@ export function FreshnessBanner({ freshness, locale, labels }: { freshness: Fres
       {run && (
         <>
           {" · "}
-          {labels.lastRun} #{run.id} {run.finishedAt ? formatDateTime(run.finishedAt, locale) : ""} {run.status}
+          {labels.lastRun} #{run.id} {run.finishedAt ? formatDateTime(run.finishedAt, locale) : ""} {labels.status[run.status as keyof typeof labels.status] ?? run.status}
           {failed && ` — ${run.qualityGate === "failed" ? labels.gateFailed : labels.runFailed}`}
         </>
       )}

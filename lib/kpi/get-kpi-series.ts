@@ -4,20 +4,16 @@
 import type pg from "pg";
 import { assertCan } from "../auth/assert-can";
 import type { CurrentUser } from "../auth/current-user";
-import { applicableFilter, kpiSql, type Grain, type KpiFilter, type KpiStatement } from "./kpi-sql";
+import { applicableFilter, kpiSql, kpiValueSql, type Grain, type KpiFilter, type KpiStatement } from "./kpi-sql";
 import type { Dimension, KpiDefinition } from "./registry";
 
 export type KpiQuery = { from: string; to: string; grain: Grain; by: Dimension | null; top?: number; filter?: KpiFilter };
 export type KpiPoint = { period: string; value: string | null; key?: string };
 
-const SCALE = { eur: 2, count: 0, ratio: 4 } as const;
-
 export async function getKpiSeries(pool: pg.Pool, actor: CurrentUser, kpi: KpiDefinition, q: KpiQuery) {
   assertCan(actor, "kpi:read");
-  const scale = SCALE[kpi.unit];
-  const value = (num: string | null, den: string | null) => `CASE WHEN ${den} = 0 THEN NULL ELSE round(${num} / ${den}, ${scale}) END`;
   const run = async (sql: KpiStatement, from: string, to: string) =>
-    (await pool.query<{ period: string; key: string | null; value: string | null }>(`SELECT period, key, (${value("num", "den")})::text AS value FROM (${sql.text}) s`, [from, to, ...sql.values])).rows;
+    (await pool.query<{ period: string; key: string | null; value: string | null }>(`SELECT period, key, ${kpiValueSql(kpi)} AS value FROM (${sql.text}) s`, [from, to, ...sql.values])).rows;
   const filter = applicableFilter(kpi, q.filter);
   const days = (Date.parse(q.to) - Date.parse(q.from)) / 86_400_000 + 1;
   const prevTo = shift(q.from, -1);

@@ -18,14 +18,16 @@ describe("kpiQuerySchema", () => {
       grain: "day",
       by: "product",
       top: 10,
-      filter: { category: null, channel: null },
+      format: "json",
+      filter: { category: null, channel: null, product: null },
     });
     expect(schema("orders").parse({ from: "2026-10-01", to: "2026-10-01", grain: "month", channel: "web" })).toEqual({
       from: "2026-10-01",
       to: "2026-10-01",
       grain: "month",
       by: null,
-      filter: { category: null, channel: "web" },
+      format: "json",
+      filter: { category: null, channel: "web", product: null },
     });
   });
 

@@ -18,12 +18,14 @@ export function kpiQuerySchema(kpi: KpiDefinition) {
       top: z.coerce.number().int().min(1).max(1000).optional(),
       category: z.string().min(1).max(100).optional(),
       channel: z.string().min(1).max(100).optional(),
+      product: z.string().min(1).max(100).optional(),
+      format: z.enum(["json", "csv"]).default("json"),
     })
     .refine((q) => !q.top || q.by, { path: ["top"], message: "needs by (e.g. by=product&top=10)" })
     // Range checks only between real dates (an invalid one already has its own error).
     .refine((q) => !realDates(q) || q.from <= q.to, { path: ["to"], message: "must not be before from" })
     .refine((q) => !realDates(q) || Date.parse(q.to) - Date.parse(q.from) <= 5 * 366 * 86_400_000, { path: ["to"], message: "range is limited to 5 years" })
-    .transform(({ category, channel, ...q }) => ({ ...q, filter: { category: category ?? null, channel: channel ?? null } }));
+    .transform(({ category, channel, product, ...q }) => ({ ...q, filter: { category: category ?? null, channel: channel ?? null, product: product ?? null } }));
 }
 
 const realDates = (q: { from: string; to: string }) => !Number.isNaN(Date.parse(q.from)) && !Number.isNaN(Date.parse(q.to));

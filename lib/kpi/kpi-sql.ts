@@ -5,9 +5,14 @@
 import type { Dimension, KpiDefinition } from "./registry";
 
 export type Grain = "day" | "week" | "month";
-/** Restrict to one category and/or channel (ignored by KPIs that cannot be split that way). */
-export type KpiFilter = { category?: string | null; channel?: string | null };
+/** Restrict to one category, channel and/or product (ignored by KPIs that cannot be split that way). */
+export type KpiFilter = { category?: string | null; channel?: string | null; product?: string | null };
 export type KpiStatement = { text: string; values: string[] };
+
+// Money to the cent, ratios to 4 places; no value where the denominator is zero.
+const SCALE = { eur: 2, count: 0, ratio: 4 } as const;
+/** The rounded value of a statement's (num, den) rows, as text. */
+export const kpiValueSql = (kpi: KpiDefinition) => `(CASE WHEN den = 0 THEN NULL ELSE round(num / den, ${SCALE[kpi.unit]}) END)::text`;
 
 const PERIOD: Record<Grain, (col: string) => string> = {
   day: (c) => `to_char(${c}, 'YYYY-MM-DD')`,
@@ -30,18 +35,19 @@ export function applicableFilter(kpi: KpiDefinition, filter: KpiFilter = {}): Kp
   return {
     ...(filter.category && kpi.dimensions.includes("category") ? { category: filter.category } : {}),
     ...(filter.channel && kpi.dimensions.includes("channel") ? { channel: filter.channel } : {}),
+    ...(filter.product && kpi.dimensions.includes("product") ? { product: filter.product } : {}),
   };
 }
 
 // Sales split or filtered by category or product must come from the per-product facts.
-const needsProducts = (by: Dimension | null, filter: KpiFilter) => by === "category" || by === "product" || !!filter.category;
+const needsProducts = (by: Dimension | null, filter: KpiFilter) => by === "category" || by === "product" || !!filter.category || !!filter.product;
 const factFor = (kpi: KpiDefinition, by: Dimension | null, filter: KpiFilter) => (kpi.fact === "sales" && needsProducts(by, filter) ? "products" : kpi.fact);
 
 /** `AND col = $n` for each filter value, numbering from $3. */
 function filterSql(dims: Partial<Record<Dimension, string>>, filter: KpiFilter): KpiStatement {
   const values: string[] = [];
   let text = "";
-  for (const dim of ["category", "channel"] as const) {
+  for (const dim of ["category", "channel", "product"] as const) {
     const value = filter[dim];
     if (value && dims[dim]) {
       values.push(value);

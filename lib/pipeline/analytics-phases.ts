@@ -2,6 +2,9 @@
 // alerts): run after gold, in order, by runPhases and by the Inngest flow, each recorded as a
 // pipeline step of its own. Each entry is an idempotent function of the database and the run.
 import type pg from "pg";
+import { SEGMENTS_PHASE } from "../segments/build-segments";
+import { forecastsPhase } from "./analytics/forecasts-phase";
+import { promoUpliftPhase } from "./analytics/promo-uplift-phase";
 import { raiseAnomalyAlerts } from "../alerts/raise-anomaly-alerts";
 import { raiseStockAlerts } from "../alerts/raise-stock-alerts";
 import { runNotifications } from "../alerts/notify/notification-phase";
@@ -14,6 +17,9 @@ export type AnalyticsPhase = {
 };
 
 export const ANALYTICS_PHASES: AnalyticsPhase[] = [
+  SEGMENTS_PHASE,
+  forecastsPhase,
+  promoUpliftPhase,
   {
     name: "stock-alerts",
     run: async (pool, ctx) => {

@@ -1,3 +1,35 @@
-import { personaPage } from "@/components/layout/persona-page";
+// Supply chain: stock-out rate and its trend, stock levels by category and warehouse, SKUs at
+// risk of running out.
+import { Card, CardGrid } from "@/components/dashboard/card";
+import { dashboardContext, type SearchParams } from "@/components/dashboard/dashboard-context";
+import { DashboardShell } from "@/components/dashboard/dashboard-shell";
+import { KpiSummary } from "@/components/dashboard/kpi-summary";
+import { KpiTrend } from "@/components/dashboard/kpi-trend";
+import { SkusAtRisk, StockLevels } from "@/components/dashboard/stock-overview";
+import { getKpi } from "@/lib/kpi/registry";
 
-export default personaPage("supply_chain:view", "supply_chain", ["stockout_rate", "units", "return_rate"]);
+export default async function SupplyChainPage({ searchParams }: { searchParams: SearchParams }) {
+  const ctx = await dashboardContext("supply_chain:view", searchParams);
+  const L = ctx.t.dashboard.supply;
+  const err = ctx.t.dashboard.cardError;
+  return (
+    <DashboardShell ctx={ctx} page="supply_chain" show={{ grain: true, category: true, channel: false }}>
+      {(ctx) => (
+        <div className="space-y-4">
+          <KpiSummary ctx={ctx} ids={["stockout_rate", "units", "return_rate"]} />
+          <CardGrid>
+            <Card title={L.stockoutTrend} definition={getKpi("stockout_rate")!.definition[ctx.locale]} errorLabel={err} wide>
+              <KpiTrend ctx={ctx} id="stockout_rate" />
+            </Card>
+            <Card title={L.levels} errorLabel={err} testId="card-stock-levels">
+              <StockLevels ctx={ctx} />
+            </Card>
+            <Card title={L.atRisk} errorLabel={err} testId="card-at-risk">
+              <SkusAtRisk ctx={ctx} />
+            </Card>
+          </CardGrid>
+        </div>
+      )}
+    </DashboardShell>
+  );
+}

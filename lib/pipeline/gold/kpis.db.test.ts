@@ -128,12 +128,14 @@ describe("dimensions, grains and the previous period", () => {
   });
 
   it("filters by category and channel; a KPI that cannot be split that way ignores the filter", async () => {
-    const filtered = (id: string, filter: { category?: string; channel?: string }) => getKpiSeries(db.pool, ADMIN, getKpi(id)!, { ...OCT, grain: "month", by: null, filter });
+    const filtered = (id: string, filter: { category?: string; channel?: string; product?: string }) => getKpiSeries(db.pool, ADMIN, getKpi(id)!, { ...OCT, grain: "month", by: null, filter });
     expect((await filtered("revenue", { category: "Cuisine" })).total).toBe("206.00");
     expect((await filtered("revenue", { channel: "app" })).total).toBe("80.00");
     expect((await filtered("revenue", { category: "Cuisine", channel: "web" })).total).toBe("126.00"); // 206 − ORD-5 (app) 80
     expect((await filtered("net_revenue", { category: "Déco" })).total).toBe("160.00"); // 180 − RET-1 20
     expect((await filtered("net_revenue", { channel: "app" })).total).toBe("80.00"); // RET-1 is on a web order
+    expect((await filtered("revenue", { product: "SKU-00002" })).total).toBe("116.00"); // 36 (ORD-3) + 80 (ORD-5)
+    expect((await filtered("units", { product: "SKU-00001", channel: "web" })).total).toBe("3"); // ORD-1 2 + ORD-4 1
     const orders = await filtered("orders", { category: "Cuisine", channel: "web" });
     expect(orders.total).toBe("4"); // by channel only: ORD-1, 3, 4, 6
     expect(orders.filter).toEqual({ channel: "web" });

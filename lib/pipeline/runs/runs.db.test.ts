@@ -11,6 +11,7 @@ import { listQuarantine } from "./list-quarantine";
 import { listRuns } from "./list-runs";
 import { ANALYTICS_PHASES } from "../analytics-phases";
 import { runRequestInput } from "./run-request";
+import { ANALYTICS_PHASES } from "../analytics-phases";
 
 const FINANCE = { ...ADMIN, id: "00000000-0000-4000-8000-000000000002", role: "finance" } as CurrentUser;
 
