@@ -14,7 +14,6 @@ import { createDailyPipeline } from "./functions/daily-pipeline";
 import { createPipelineOnRequest } from "./functions/pipeline-on-request";
 import { createPipelineOnUpload } from "./functions/pipeline-on-upload";
 import { testDeps } from "./testing/test-deps";
-import { ANALYTICS_PHASES } from "../lib/pipeline/analytics-phases";
 import { claimRun, RUN_LOCK, RunInProgressError, withRunLock } from "../lib/pipeline/pipeline-phases";
 
 let db: TestDatabase;

@@ -10,7 +10,6 @@ import { ADMIN, newInbox, runWith } from "../testing/pipeline-run";
 import { getRun } from "./get-run";
 import { listQuarantine } from "./list-quarantine";
 import { listRuns } from "./list-runs";
-import { ANALYTICS_PHASES } from "../analytics-phases";
 import { runRequestInput } from "./run-request";
 
 const FINANCE = { ...ADMIN, id: "00000000-0000-4000-8000-000000000002", role: "finance" } as CurrentUser;
