@@ -1,5 +1,5 @@
 // The forecasts page on a constructed history (a pure weekly pattern per category and a ×1.5
-// two-week promotion on Déco), loaded into gold and run through the real forecast phases: the
+// two-week promotion on Déco, plus a little noise), loaded into gold and run through the real forecast phases: the
 // page shows the stored figures, which match what was constructed.
 import { expect, test } from "@playwright/test";
 import pg from "pg";
@@ -15,6 +15,9 @@ const KITCHEN = [10, 12, 14, 16, 18, 30, 40];
 const DECO = [20, 22, 24, 26, 28, 30, 35];
 const day = (i: number) => new Date(FIRST + i * 86_400_000).toISOString().slice(0, 10);
 const promoDay = (i: number) => i >= 112 && i < 126;
+// A little deterministic noise (−2…+2, mean 0): a perfectly regular series has no naive error
+// to scale the accuracy by.
+const noise = (i: number) => ((i * 37) % 5) - 2;
 
 test.beforeAll(async () => {
   test.setTimeout(120_000);
@@ -23,8 +26,8 @@ test.beforeAll(async () => {
     await pool.query(`INSERT INTO silver_products (sku, name, category, brand, unit_cost, list_price, active, updated_at, src_file_id, src_line) VALUES
       ('E2E-K', 'Bol e2e', 'Cuisine', 'B', 1, 10, true, now(), 1, 2), ('E2E-D', 'Vase e2e', 'Déco', 'B', 1, 20, true, now(), 1, 3) ON CONFLICT DO NOTHING`);
     const rows = Array.from({ length: DAYS }, (_, i) => {
-      const k = KITCHEN[i % 7];
-      const d = Math.round(DECO[i % 7] * (promoDay(i) ? 1.5 : 1));
+      const k = KITCHEN[i % 7] + noise(i);
+      const d = Math.round(DECO[i % 7] * (promoDay(i) ? 1.5 : 1)) + noise(i + 2);
       return `('${day(i)}', 'E2E-K', 'web', 1, ${k}, ${k * 10}, 0, 0, 0), ('${day(i)}', 'E2E-D', 'web', 1, ${d}, ${d * 20}, 0, 0, 0)`;
     });
     await pool.query(`INSERT INTO gold_product_daily (day, sku, channel, orders, units, revenue, discount, cost, units_returned) VALUES ${rows.join(",")} ON CONFLICT DO NOTHING`);

@@ -46,7 +46,8 @@ test.describe("as marketing", () => {
     await expect(cell("cohort-retention-2026-01-01-1")).toHaveText(formatKpiValue("0.2000", "ratio", "fr"));
     await expect(cell("cohort-retention-2026-01-01-2")).toHaveText(formatKpiValue("0.4000", "ratio", "fr"));
     await expect(cell("cohort-cumulativePerCustomer-2026-01-01-2")).toHaveText(formatKpiValue("151.00", "eur", "fr"));
-    await expect(page.getByRole("figure", { name: t.cohorts.curvesHeading })).toBeVisible();
+    const curves = page.getByTestId("cohort-curves");
+    await expect(curves.getByRole("row", { name: new RegExp(`^${t.cohorts.month.replace("+", "\\+")}2 `), includeHidden: true })).toContainText(formatKpiValue("151.00", "eur", "fr"));
   });
 
   test("exports a segment with pseudonymous keys only", async ({ page }) => {

@@ -7,13 +7,13 @@ import path from "node:path";
 import { InngestTestEngine } from "@inngest/test";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { generate } from "../lib/generator/generate";
+import { ANALYTICS_PHASES } from "../lib/pipeline/analytics-phases";
 import { createTestDatabase, type TestDatabase } from "../scripts/test/test-database";
 import { createInngestClient } from "./client";
 import { createDailyPipeline } from "./functions/daily-pipeline";
 import { createPipelineOnRequest } from "./functions/pipeline-on-request";
 import { createPipelineOnUpload } from "./functions/pipeline-on-upload";
 import { testDeps } from "./testing/test-deps";
-import { ANALYTICS_PHASES } from "../lib/pipeline/analytics-phases";
 import { claimRun, RUN_LOCK, RunInProgressError, withRunLock } from "../lib/pipeline/pipeline-phases";
 
 let db: TestDatabase;

@@ -3,7 +3,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import type { AlertLabels } from "@/lib/i18n/areas/alerts";
-import { fill } from "./alert-title";
+import { fill } from "@/components/pipeline/run-format";
 
 async function post(url: string, body: object) {
   const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });

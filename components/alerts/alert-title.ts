@@ -3,8 +3,7 @@ import type { AlertView } from "@/lib/alerts/alert-view";
 import { formatDate, formatKpiValue, type UiLocale } from "@/lib/format";
 import { getKpi } from "@/lib/kpi/registry";
 import type { AlertLabels } from "@/lib/i18n/areas/alerts";
-
-export const fill = (template: string, values: Record<string, string>) => template.replace(/\{(\w+)\}/g, (_, k: string) => values[k] ?? "");
+import { fill } from "@/components/pipeline/run-format";
 
 export function alertTitle(a: AlertView, t: AlertLabels["feed"], locale: UiLocale): string {
   const day = formatDate(a.day, locale);

@@ -10,7 +10,8 @@ import { formatDateTime, type UiLocale } from "@/lib/format";
 import type { AlertLabels } from "@/lib/i18n/areas/alerts";
 import { AnomalyChart } from "@/components/charts/anomaly-chart";
 import { AlertActions } from "./alert-actions";
-import { alertTitle, fill, metricFormatter } from "./alert-title";
+import { fill } from "@/components/pipeline/run-format";
+import { alertTitle, metricFormatter } from "./alert-title";
 
 type Props = {
   labels: AlertLabels["feed"];

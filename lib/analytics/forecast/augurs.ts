@@ -5,15 +5,26 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { initSync, MSTL } from "@bsull/augurs/mstl";
 
+// Built at run time so the Next.js bundler leaves the lookup to Node (it would otherwise swap
+// the resolved path for a module id); the package is external (next.config.ts).
+const PACKAGE = ["@bsull", "augurs"].join("/");
 let ready = false;
 
 export function loadMstl(): typeof MSTL {
   if (!ready) {
-    const require = createRequire(import.meta.url);
     // The package exports no .wasm subpath: find it beside its main entry.
-    const wasmPath = path.join(path.dirname(require.resolve("@bsull/augurs")), "mstl_bg.wasm");
+    const wasmPath = path.join(path.dirname(packageMain()), "mstl_bg.wasm");
     initSync({ module: readFileSync(wasmPath) });
     ready = true;
   }
   return MSTL;
+}
+
+function packageMain(): string {
+  try {
+    return createRequire(import.meta.url).resolve(PACKAGE);
+  } catch {
+    // Inside a server bundle import.meta.url may not name a real file: fall back to the app root.
+    return createRequire(path.join(process.cwd(), "package.json")).resolve(PACKAGE);
+  }
 }

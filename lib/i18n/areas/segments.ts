@@ -52,6 +52,7 @@ export const segments = defineMessages(
       month: "M+",
       curvesHeading: "Courbes : chiffre d'affaires cumulé par client",
       monthsSince: "Mois depuis l'acquisition",
+      curvesTable: "Voir les valeurs en tableau",
     },
   },
   {
@@ -104,6 +105,7 @@ export const segments = defineMessages(
       month: "M+",
       curvesHeading: "Curves: cumulative revenue per customer",
       monthsSince: "Months since acquisition",
+      curvesTable: "Show the values as a table",
     },
   },
 );

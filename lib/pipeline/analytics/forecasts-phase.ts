@@ -5,6 +5,7 @@ import type pg from "pg";
 import { backtestSeries } from "../../analytics/forecast/accuracy";
 import { forecastSeries, MIN_HISTORY_DAYS } from "../../analytics/forecast/forecast-series";
 import type { AnalyticsPhase } from "../analytics-phases";
+import { inTransaction } from "./in-transaction";
 import { readDailySeries } from "./read-daily-series";
 
 export const FORECAST_HORIZON_DAYS = 90;
@@ -40,9 +41,7 @@ export async function buildForecasts(pool: pg.Pool, timeZone: string): Promise<{
     push(a, { metric: s.metric, scope: s.scope, lastDay: addDays(s.firstDay, s.values.length - 1), historyDays: s.values.length, origins: acc.origins });
     push(a, { mase7: ratio(acc.byHorizon[7].model), naive7: ratio(acc.byHorizon[7].naive), mase30: ratio(acc.byHorizon[30].model), naive30: ratio(acc.byHorizon[30].naive), coverage: ratio(acc.coverage80) });
   }
-  const client = await pool.connect();
-  try {
-    await client.query("BEGIN");
+  await inTransaction(pool, async (client) => {
     await client.query("DELETE FROM gold_forecast");
     await client.query("DELETE FROM gold_forecast_accuracy");
     await client.query(
@@ -55,13 +54,7 @@ export async function buildForecasts(pool: pg.Pool, timeZone: string): Promise<{
        SELECT * FROM unnest($1::text[], $2::text[], $3::date[], $4::int[], $5::int[], $6::numeric[], $7::numeric[], $8::numeric[], $9::numeric[], $10::numeric[])`,
       Object.values(a),
     );
-    await client.query("COMMIT");
-  } catch (error) {
-    await client.query("ROLLBACK").catch(() => {});
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
   return { rowsIn: series.reduce((n, s) => n + s.values.length, 0), rowsOut: f.metric.length };
 }
 

@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../../scripts/test/test-database";
 import { addDays, buildForecasts, FORECAST_HORIZON_DAYS } from "./forecasts-phase";
+import { inTransaction } from "./in-transaction";
 import { buildPromoUplift } from "./promo-uplift-phase";
 
 const FIRST = "2026-01-05"; // a Monday
@@ -86,6 +87,17 @@ describe("forecasts phase", () => {
     const before = (await db.pool.query("SELECT count(*)::int AS n FROM gold_forecast")).rows[0].n;
     await buildForecasts(db.pool, "Europe/Paris");
     expect((await db.pool.query("SELECT count(*)::int AS n FROM gold_forecast")).rows[0].n).toBe(before);
+  });
+
+  it("keeps the previous forecasts when a rebuild fails half-way", async () => {
+    const count = async () => (await db.pool.query("SELECT count(*)::int AS n FROM gold_forecast")).rows[0].n;
+    const before = await count();
+    const failing = inTransaction(db.pool, async (client) => {
+      await client.query("DELETE FROM gold_forecast");
+      throw new Error("boom");
+    });
+    await expect(failing).rejects.toThrow("boom");
+    expect(await count()).toBe(before);
   });
 });
 

@@ -5,6 +5,7 @@
 import type pg from "pg";
 import { estimateUplift } from "../../analytics/promo/estimate-uplift";
 import type { AnalyticsPhase } from "../analytics-phases";
+import { inTransaction } from "./in-transaction";
 
 // A promotion ends at the start of the day after its last day (ends_at is exclusive), hence the
 // second subtracted before taking the date.
@@ -48,22 +49,14 @@ export async function buildPromoUplift(pool: pg.Pool, timeZone: string): Promise
     const row = { promoId: p.promo_id, firstDay: p.first_day, lastDay: p.last_day, actual: Math.round(est.actual), baseline: est.counterfactual.toFixed(2) };
     for (const [k, v] of Object.entries({ ...row, uplift: est.uplift.toFixed(4), lower: bounded ? est.lower95.toFixed(4) : null, upper: bounded ? est.upper95.toFixed(4) : null, placebos: est.placebos })) out[k].push(v);
   }
-  const client = await pool.connect();
-  try {
-    await client.query("BEGIN");
+  await inTransaction(pool, async (client) => {
     await client.query("DELETE FROM gold_promo_uplift");
     await client.query(
       `INSERT INTO gold_promo_uplift (promo_id, first_day, last_day, actual_units, baseline_units, uplift, lower_95, upper_95, placebos)
        SELECT * FROM unnest($1::text[], $2::date[], $3::date[], $4::int[], $5::numeric[], $6::numeric[], $7::numeric[], $8::numeric[], $9::int[])`,
       Object.values(out),
     );
-    await client.query("COMMIT");
-  } catch (error) {
-    await client.query("ROLLBACK").catch(() => {});
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
   return { rowsIn: rows.length, rowsOut: out.promoId.length };
 }
 
