@@ -35,7 +35,7 @@ test("a supply-chain user acknowledges a stock alert and an admin sees it acknow
   await expect(item).toContainText("Prise en compte par Sacha Supply");
 
   // No reload: the admin's feed polls.
-  await expect(seenByAdmin).toHaveAttribute("data-status", "acknowledged", { timeout: 20_000 });
+  await expect(seenByAdmin).toHaveAttribute("data-status", "acknowledged", { timeout: 45_000 }); // polls every 10 s; generous on a loaded machine
   await expect(seenByAdmin).toContainText("Prise en compte par Sacha Supply");
   await expect(seenByAdmin).toContainText("Fournisseur relancé");
   await admin.close();

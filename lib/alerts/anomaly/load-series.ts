@@ -68,10 +68,14 @@ export async function loadSeries(pool: pg.Pool, timeZone: string): Promise<Loade
     });
     return { metric, scopeType: scopeType as ScopeType, scopeValue: scopeValue || null, values };
   });
-  for (const s of series) {
-    if (s.scopeType !== "total" && !ratio.has(s.metric)) s.parent = series.find((p) => p.metric === s.metric && p.scopeType === "total")!.values;
-  }
-  return { days, series, promoDays: new Set(promos.rows.map((r) => r.day)) };
+  // A split of an additive metric is judged as its share of the total; without a total (facts
+  // of one kind only, e.g. per-product rows before any order day), it cannot be judged.
+  const judged = series.filter((s) => {
+    if (s.scopeType === "total" || ratio.has(s.metric)) return true;
+    s.parent = series.find((p) => p.metric === s.metric && p.scopeType === "total")?.values;
+    return !!s.parent;
+  });
+  return { days, series: judged, promoDays: new Set(promos.rows.map((r) => r.day)) };
 }
 
 /** Every day from the first to the last (a day without sales is still a day). */
