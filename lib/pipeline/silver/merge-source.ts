@@ -66,7 +66,7 @@ async function markDirty(client: pg.PoolClient, spec: SilverSpec) {
   for (const d of spec.dirty) {
     const sql = d.key
       ? `SELECT DISTINCT $1, k FROM (SELECT (${d.key})::text AS k FROM latest
-           UNION ALL SELECT (${d.key})::text FROM (SELECT t.* FROM ${spec.table} t JOIN latest l ON ${keyMatch}) replaced) x WHERE k IS NOT NULL`
+           ${d.newRowsOnly ? "" : `UNION ALL SELECT (${d.key})::text FROM (SELECT t.* FROM ${spec.table} t JOIN latest l ON ${keyMatch}) replaced`}) x WHERE k IS NOT NULL`
       : `SELECT $1, 'all' WHERE EXISTS (SELECT 1 FROM latest)`;
     await client.query(`INSERT INTO gold_dirty (kind, key) ${sql} ON CONFLICT DO NOTHING`, [d.kind]);
   }
