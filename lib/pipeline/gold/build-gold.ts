@@ -27,10 +27,7 @@ export async function buildGold(pool: pg.Pool, params: { timeZone: string }): Pr
       await client.query("BEGIN");
       // Session and day aggregates sort millions of rows at scale m: in memory, not spilled.
       await client.query("SET LOCAL work_mem = '64MB'");
-      for (const sql of family.statements) {
-        const args = /\$3/.test(sql) ? [keys, params.timeZone, withNeighbours(keys)] : /\$2/.test(sql) ? [keys, params.timeZone] : [keys];
-        await client.query(sql, args);
-      }
+      for (const sql of family.statements) await client.query(sql, /\$2/.test(sql) ? [keys, params.timeZone] : [keys]);
       await clearDirty(client, Object.fromEntries(family.kinds.map((k) => [k, keys])));
       await client.query("COMMIT");
     } catch (error) {
@@ -50,14 +47,4 @@ export async function buildGold(pool: pg.Pool, params: { timeZone: string }): Pr
     webDays: scope.webDays.length,
     customers: scope.customers.length,
   };
-}
-
-/** The days and the day before and after each (YYYY-MM-DD), for facts that can cross midnight. */
-function withNeighbours(days: string[]): string[] {
-  const out = new Set<string>();
-  for (const day of days) {
-    const ms = Date.parse(`${day}T00:00:00Z`);
-    for (const shift of [-1, 0, 1]) out.add(new Date(ms + shift * 86_400_000).toISOString().slice(0, 10));
-  }
-  return [...out];
 }
