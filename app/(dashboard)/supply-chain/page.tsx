@@ -19,8 +19,11 @@ export default async function SupplyChainPage({ searchParams }: { searchParams: 
     <DashboardShell ctx={ctx} page="supply_chain" show={{ grain: true, category: true, channel: false }}>
       {(ctx) => (
         <div className="space-y-4">
-          <AlertsFeed labels={ctx.t.alerts.feed} locale={ctx.locale} canAct={can(ctx.user.role, "alerts:ack")} kinds={["stock_out", "low_stock"]} />
           <KpiSummary ctx={ctx} ids={["stockout_rate", "units", "return_rate"]} />
+          {/* The feed scrolls on its own: a long list of alerts must not push the figures away. */}
+          <div className="max-h-[30rem] overflow-y-auto rounded-lg" data-testid="stock-alerts">
+            <AlertsFeed labels={ctx.t.alerts.feed} locale={ctx.locale} canAct={can(ctx.user.role, "alerts:ack")} kinds={["stock_out", "low_stock"]} />
+          </div>
           <CardGrid>
             <Card title={L.stockoutTrend} definition={getKpi("stockout_rate")!.definition[ctx.locale]} errorLabel={err} wide>
               <KpiTrend ctx={ctx} id="stockout_rate" />
