@@ -1,35 +1,44 @@
-// Stock alerts shared by a team: supply chain acknowledges one with a comment, and an admin who
+// Alerts shared by a team: supply chain acknowledges one with a comment, and an admin who
 // already has the alerts page open sees it acknowledged — who and the comment — without reloading.
+// The acknowledged one is an anomaly: a pipeline run started by another spec meanwhile resolves
+// stock alerts whose SKU is no longer short (this made-up SKU never was), never anomalies.
 import { expect, test } from "@playwright/test";
 import pg from "pg";
 import { fr } from "../lib/i18n/messages";
 import { storageStateOf } from "./roles";
 
 let alertId: string;
+let anomalyId: string;
 test.beforeAll(async () => {
   const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
   await client.connect();
-  const key = `stock_out:E2E-SKU-${Date.now()}:2026-11-20`;
-  const { rows } = await client.query<{ id: string }>(
+  const unique = `${process.pid}-${Date.now()}-${Math.random()}`;
+  const stock = await client.query<{ id: string }>(
     "INSERT INTO alert (key, kind, day, scope_type, scope_value, observed, expected) VALUES ($1, 'stock_out', '2026-11-20', 'sku', 'E2E-SKU', 0, 5) RETURNING id::text",
-    [key],
+    [`stock_out:E2E-SKU-${unique}:2026-11-20`],
   );
-  alertId = rows[0].id;
+  alertId = stock.rows[0].id;
+  const anomaly = await client.query<{ id: string }>(
+    `INSERT INTO alert (key, kind, day, metric, scope_type, scope_value, observed, expected, expected_low, expected_high)
+     VALUES ($1, 'anomaly', '2026-11-20', 'orders', 'channel', 'e2e', 12, 50, 40, 60) RETURNING id::text`,
+    [`anomaly:orders:channel:e2e-${unique}:2026-11-20`],
+  );
+  anomalyId = anomaly.rows[0].id;
   await client.end();
 });
 
-test("a supply-chain user acknowledges a stock alert and an admin sees it acknowledged", async ({ browser }) => {
+test("a supply-chain user acknowledges an alert and an admin sees it acknowledged", async ({ browser }) => {
   const admin = await browser.newContext({ storageState: storageStateOf("admin") });
   const supply = await browser.newContext({ storageState: storageStateOf("supply_chain") });
   const adminPage = await admin.newPage();
   await adminPage.goto("/alerts");
-  const seenByAdmin = adminPage.locator(`li[data-alert-id="${alertId}"]`);
-  await expect(seenByAdmin).toContainText("E2E-SKU en rupture depuis le 20 novembre 2026");
+  const seenByAdmin = adminPage.locator(`li[data-alert-id="${anomalyId}"]`);
+  await expect(seenByAdmin).toContainText("e2e");
   await expect(seenByAdmin).toHaveAttribute("data-status", "open");
 
   const supplyPage = await supply.newPage();
   await supplyPage.goto("/alerts");
-  const item = supplyPage.locator(`li[data-alert-id="${alertId}"]`);
+  const item = supplyPage.locator(`li[data-alert-id="${anomalyId}"]`);
   await item.getByLabel(fr.alerts.feed.commentOptional).fill("Fournisseur relancé");
   await item.getByRole("button", { name: fr.alerts.feed.acknowledge }).click();
   await expect(item).toContainText("Prise en compte par Sacha Supply");
