@@ -4,6 +4,7 @@
 // Sections live in scripts/bench/, one per file; add one by appending it to SECTIONS.
 import { parseArgs } from "node:util";
 import { bronzeCopy } from "./bench/bronze-copy";
+import { dashboards } from "./bench/dashboards";
 import { ingestBigRss } from "./bench/ingest-big-rss";
 import { startBenchDb, type BenchDb, type Figure, type Scale, type Section } from "./bench/support";
 import { uploadRss } from "./bench/upload-rss";
@@ -12,6 +13,7 @@ const SECTIONS: Record<string, Section & { onlyWithBig?: boolean }> = {
   bronze_copy: bronzeCopy,
   upload_rss: uploadRss,
   ingest_big_rss: { ...ingestBigRss, onlyWithBig: true },
+  dashboards,
 };
 
 const { values: args } = parseArgs({
