@@ -30,11 +30,27 @@ const ACCESS: Record<string, Partial<Record<Method, Access>>> = {
   "/api/v1/tokens/[id]": { DELETE: "signed-in" },
   "/api/v1/pipeline/runs": { GET: "pipeline:run", POST: "pipeline:run" },
   "/api/v1/pipeline/runs/[id]": { GET: "pipeline:run" },
+  "/api/v1/segments": { GET: "segments:view" },
+  "/api/v1/segments/cohorts": { GET: "segments:view" },
+  "/api/v1/segments/[segment]/customers": { GET: "segments:export" },
+  "/api/v1/forecasts": { GET: "forecasts:view" },
+  "/api/v1/forecasts/series": { GET: "forecasts:view" },
+  "/api/v1/forecasts/days-of-cover": { GET: "forecasts:view" },
+  "/api/v1/forecasts/promotions": { GET: "forecasts:view" },
+  "/api/v1/alerts": { GET: "signed-in" },
+  "/api/v1/alerts/[id]/acknowledge": { POST: "alerts:ack" },
+  "/api/v1/alerts/[id]/resolve": { POST: "alerts:ack" },
+  "/api/v1/alert-thresholds": { GET: "thresholds:manage", PUT: "thresholds:manage", DELETE: "thresholds:manage" },
+  "/api/v1/me/notifications": { GET: "signed-in", PUT: "signed-in" },
+  "/api/v1/openapi.json": { GET: "public" },
+  "/api/v1/datasets": { GET: "datasets:read" },
+  "/api/v1/datasets/[id]": { GET: "datasets:read" },
+  "/api/v1/datasets/[id]/download": { GET: "datasets:read" },
 };
 
 // A concrete URL for a route pattern: dynamic segments get a harmless value.
 const SAMPLE_SEGMENTS: Record<string, string> = { "[...nextauth]": "providers" };
-const SAMPLE_IDS: Record<string, string> = { "/api/v1/uploads": "999999999", "/api/v1/pipeline/runs": "999999999", default: "00000000-0000-4000-8000-000000000000" };
+const SAMPLE_IDS: Record<string, string> = { "/api/v1/uploads": "999999999", "/api/v1/pipeline/runs": "999999999", "/api/v1/alerts": "999999999", default: "00000000-0000-4000-8000-000000000000" };
 const concrete = (route: string) =>
   route.replace(/\[[^\]]+\]/g, (s) => SAMPLE_SEGMENTS[s] ?? SAMPLE_IDS[route.slice(0, route.indexOf("/["))] ?? SAMPLE_IDS.default);
 
@@ -93,5 +109,6 @@ test("public routes answer without a session", async ({ baseURL }) => {
   const ctx = await request.newContext({ baseURL });
   expect((await ctx.get("/api/health")).status()).toBe(200);
   expect((await ctx.get("/api/auth/providers")).status()).toBe(200);
+  expect((await ctx.get("/api/v1/openapi.json")).status()).toBe(200);
   await ctx.dispose();
 });

@@ -7,6 +7,7 @@ import path from "node:path";
 import { InngestTestEngine } from "@inngest/test";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { generate } from "../lib/generator/generate";
+import { ANALYTICS_PHASES } from "../lib/pipeline/analytics-phases";
 import { createTestDatabase, type TestDatabase } from "../scripts/test/test-database";
 import { createInngestClient } from "./client";
 import { createDailyPipeline } from "./functions/daily-pipeline";
@@ -44,14 +45,14 @@ describe("pipeline functions with @inngest/test", () => {
     expect(error).toBeUndefined();
     expect(result).toMatchObject({ status: "SUCCESS", qualityGate: "passed", error: null });
     const ids = (ctx.step.run as unknown as { mock: { calls: [string][] } }).mock.calls.map((c) => c[0]);
-    expect(ids).toEqual(["open-run", "ingest", "silver", "quality", "gold", "retention", "close-run"]);
+    expect(ids).toEqual(["open-run", "ingest", "silver", "quality", "gold", ...ANALYTICS_PHASES.map((p) => p.name), "retention", "close-run"]);
     expect(ctx.step.sendEvent).toHaveBeenCalledWith("notify-finished", { name: "app/pipeline.finished", data: { runId: (result as { runId: string }).runId, status: "SUCCESS" } });
 
     const [run] = await runs();
     expect(run).toMatchObject({ trigger: "cron", status: "SUCCESS", quality_gate: "passed", error: null });
     // (the test engine gives every execution of the handler a new run id; Inngest keeps one per run)
     expect(run.scope.inngestRunId).toEqual(expect.any(String));
-    expect(await stepsOf(run.id)).toEqual(["ingest", "silver", "quality", "gold", "retention"].map((name) => ({ name, status: "SUCCESS" })));
+    expect(await stepsOf(run.id)).toEqual(["ingest", "silver", "quality", "gold", ...ANALYTICS_PHASES.map((p) => p.name), "retention"].map((name) => ({ name, status: "SUCCESS" })));
     const { rows } = await db.pool.query<{ days: number; revenue: string }>("SELECT count(*)::int AS days, sum(revenue)::text AS revenue FROM gold_sales_daily");
     expect(rows[0].days).toBeGreaterThan(10);
     expect(Number(rows[0].revenue)).toBeGreaterThan(0);

@@ -1,6 +1,7 @@
 // The serve handler of app/api/inngest called the way the Inngest server calls it:
 // introspection (GET), in-band sync (PUT), step execution (POST) with memoised step results,
 // a failed step and its retry, a step failing for good, and request signatures.
+import { ANALYTICS_PHASES } from "../lib/pipeline/analytics-phases";
 import { randomBytes } from "node:crypto";
 import { serve } from "inngest/next";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
@@ -151,6 +152,7 @@ describe("the serve handler, called as the Inngest server calls it", () => {
       "silver:StepRun",
       "quality:StepRun",
       "gold:StepRun",
+      ...ANALYTICS_PHASES.map((p) => `${p.name}:StepRun`),
       "retention:StepRun",
       "close-run:StepRun",
       "notify-finished:StepRun",
@@ -160,7 +162,7 @@ describe("the serve handler, called as the Inngest server calls it", () => {
     expect(run).toMatchObject({ trigger: "manual", status: "SUCCESS" });
     // the failed attempt never reached the database (its connection failed); the retry did.
     // (no drop folder configured here: the ingest step has nothing to do and records nothing)
-    expect(await stepsOf(run.id)).toEqual(["silver:SUCCESS", "quality:SUCCESS", "gold:SUCCESS", "retention:SUCCESS"]);
+    expect(await stepsOf(run.id)).toEqual(["silver", "quality", "gold", ...ANALYTICS_PHASES.map((p) => p.name), "retention"].map((name) => `${name}:SUCCESS`));
     expect(sent.map((e) => ({ name: e.name, data: e.data }))).toEqual([{ name: "app/pipeline.finished", data: { runId: run.id, status: "SUCCESS" } }]);
   });
 

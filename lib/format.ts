@@ -29,6 +29,11 @@ export function formatDate(day: string, locale: UiLocale): string {
   return new Intl.DateTimeFormat(LOCALE_TAG[locale], { dateStyle: "long", timeZone: "UTC" }).format(new Date(`${day}T00:00:00Z`));
 }
 
+/** "mars 2026" / "March 2026" for the first day of a month (YYYY-MM-01). */
+export function formatMonth(month: string, locale: UiLocale): string {
+  return new Intl.DateTimeFormat(LOCALE_TAG[locale], { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${month}T00:00:00Z`));
+}
+
 export function formatDateTime(at: Date, locale: UiLocale, timeZone = "Europe/Paris"): string {
   return new Intl.DateTimeFormat(LOCALE_TAG[locale], { dateStyle: "medium", timeStyle: "short", timeZone }).format(at);
 }

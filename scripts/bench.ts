@@ -5,13 +5,17 @@
 import { parseArgs } from "node:util";
 import { bronzeCopy } from "./bench/bronze-copy";
 import { dashboards } from "./bench/dashboards";
+import { datasetExportRss } from "./bench/dataset-export-rss";
 import { ingestBigRss } from "./bench/ingest-big-rss";
+import { pipelineRuns } from "./bench/pipeline-runs";
 import { startBenchDb, type BenchDb, type Figure, type Scale, type Section } from "./bench/support";
 import { uploadRss } from "./bench/upload-rss";
 
 const SECTIONS: Record<string, Section & { onlyWithBig?: boolean }> = {
   bronze_copy: bronzeCopy,
   upload_rss: uploadRss,
+  dataset_export_rss: datasetExportRss,
+  pipeline: pipelineRuns,
   ingest_big_rss: { ...ingestBigRss, onlyWithBig: true },
   dashboards,
 };

@@ -1,6 +1,6 @@
 // Writes realistic e-commerce exports plus ground_truth.json, or the contracts docs page.
 //
-//   npm run generate -- --out DIR [--from 2024-11-24] [--to 2026-11-23] [--scale demo|s|m|l] [--seed 42] [--dirty] [--gzip] [--sessions-per-order 8]
+//   npm run generate -- --out DIR [--from 2024-11-24] [--to 2026-11-23] [--scale demo|s|m|l] [--seed 42] [--dirty] [--gzip] [--sessions-per-order N (default per scale)]
 //   npm run generate -- --docs docs/contracts.md
 //
 // Dates default to a fixed range (not "today") so the same arguments always give the same

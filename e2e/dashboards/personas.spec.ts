@@ -1,7 +1,7 @@
 // Each persona page on the generated dataset: figures equal to the generator's ground truth
 // (summed independently in ./truth.ts), filters that change them, a screenshot of every page.
-import { expect, test } from "@playwright/test";
-import { fr } from "../../lib/i18n/messages";
+import { expect, request, test } from "@playwright/test";
+import { en, fr } from "../../lib/i18n/messages";
 import { storageStateOf } from "../roles";
 import { cents, count, eur, keepScreenshot, orders, range, revenueCents, units } from "./truth";
 
@@ -42,6 +42,26 @@ test.describe("finance", () => {
     const bars = page.getByTestId("breakdown-revenue-category");
     await bars.getByText(d.chart.table).click();
     await expect(bars.getByRole("row", { name: /^Chaussures/ })).toContainText(eur(revenueCents(...AUG, "Chaussures")));
+  });
+});
+
+test.describe("in English", () => {
+  test("labels and amounts switch to English (en-GB formatting), per user", async ({ page, baseURL }) => {
+    // A user of its own, so the other specs keep seeing French.
+    const email = `cfo.${Date.now()}@example.test`;
+    const admin = await request.newContext({ baseURL, storageState: storageStateOf("admin") });
+    expect((await admin.post("/api/v1/users", { data: { email, name: "Chief Finance", role: "finance", password: "long enough secret" } })).status()).toBe(201);
+    await admin.dispose();
+    await page.goto("/login");
+    await page.getByLabel(/e-mail|email/i).fill(email);
+    await page.getByLabel(/mot de passe|password/i).fill("long enough secret");
+    await page.getByRole("button", { name: /se connecter|sign in/i }).click();
+    await page.getByRole("button", { name: "en" }).click();
+    await page.goto(`/finance?${range(...AUG)}`);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(en.pages.finance.title);
+    await expect(page.getByTestId("kpi-revenue-value")).toHaveText(eur(revenueCents(...AUG), "en"));
+    await expect(page.getByTestId("kpi-revenue")).toContainText(en.dashboard.vsPrevious);
+    await keepScreenshot(page, "finance-en");
   });
 });
 

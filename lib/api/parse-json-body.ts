@@ -12,10 +12,11 @@ export async function parseJsonBody<S extends z.ZodType>(req: Request, schema: S
     return { ok: false, response: apiError(400, "invalid_json", "The request body must be valid JSON.") };
   }
   const parsed = schema.safeParse(body);
-  if (parsed.success) return { ok: true, data: parsed.data };
-  const details = parsed.error.issues.map((i) => ({ parameter: i.path.map(String).join(".") || "(body)", message: i.message }));
-  return {
-    ok: false,
-    response: apiError(400, "invalid_parameters", details.map((d) => `${d.parameter}: ${d.message}`).join("; "), details),
-  };
+  return parsed.success ? { ok: true, data: parsed.data } : { ok: false, response: invalidParameters(parsed.error, "(body)") };
+}
+
+/** 400 invalid_parameters with one { parameter, message } per issue. */
+export function invalidParameters(error: z.ZodError, whole: string): Response {
+  const details = error.issues.map((i) => ({ parameter: i.path.map(String).join(".") || whole, message: i.message }));
+  return apiError(400, "invalid_parameters", details.map((d) => `${d.parameter}: ${d.message}`).join("; "), details);
 }

@@ -6,7 +6,7 @@ import type { CurrentUser } from "./current-user";
 import { loadActiveUser } from "./current-user";
 import { can, type Permission } from "./permissions";
 
-export const TOKEN_SCOPES = ["kpi:read", "datasets:read", "quality:read", "uploads:write", "pii:read"] as const satisfies readonly Permission[];
+export const TOKEN_SCOPES = ["kpi:read", "datasets:read", "quality:read", "uploads:write", "pii:read", "segments:view", "segments:export"] as const satisfies readonly Permission[];
 export type TokenScope = (typeof TOKEN_SCOPES)[number];
 const PREFIX = "eat_";
 

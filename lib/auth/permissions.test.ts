@@ -38,8 +38,12 @@ describe("role → permission table", () => {
     expect(ROLES.filter((r) => can(r, "alerts:ack")).sort()).toEqual(["admin", "supply_chain"]);
   });
 
+  it("shows forecasts to finance, marketing, supply chain, analysts and admins only", () => {
+    expect(ROLES.filter((r) => can(r, "forecasts:view")).sort()).toEqual(["admin", "analyst", "finance", "marketing", "supply_chain"]);
+  });
+
   it("lists a role's permissions and recognises roles", () => {
-    expect(permissionsOf("finance")).toEqual(["finance:view", "kpi:read"]);
+    expect(permissionsOf("finance")).toEqual(["finance:view", "kpi:read", "forecasts:view"]);
     expect(isRole("data_scientist")).toBe(true);
     expect(isRole("root")).toBe(false);
   });

@@ -25,21 +25,24 @@ export const PERMISSIONS = [
   "thresholds:manage",
   "alerts:ack",
   "kpi:read",
+  "forecasts:view",
   "datasets:read",
   "quality:read",
   "pii:read",
   "pii:erase",
+  "segments:view",
+  "segments:export",
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
 
 const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
-  finance: ["finance:view", "kpi:read"],
-  marketing: ["marketing:view", "kpi:read"],
-  supply_chain: ["supply_chain:view", "kpi:read", "alerts:ack"],
+  finance: ["finance:view", "kpi:read", "forecasts:view"],
+  marketing: ["marketing:view", "kpi:read", "segments:view", "segments:export", "forecasts:view"],
+  supply_chain: ["supply_chain:view", "kpi:read", "alerts:ack", "forecasts:view"],
   merchandising: ["merchandising:view", "kpi:read"],
-  analyst: ["analyst:view", "kpi:read", "datasets:read", "quality:read"],
+  analyst: ["analyst:view", "kpi:read", "datasets:read", "quality:read", "segments:view", "forecasts:view"],
   data_scientist: ["data:view", "kpi:read", "datasets:read", "quality:read"],
 };
 

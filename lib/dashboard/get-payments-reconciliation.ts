@@ -40,9 +40,10 @@ t AS (
          coalesce(sum(p.failed), 0) AS failed_attempts,
          coalesce(sum(p.refunded), 0) AS refunded
     FROM o LEFT JOIN p USING (order_id))
-SELECT order_value::text, captured::text, (captured - order_value)::text AS gap, captured_on_cancelled::text,
-       never_captured::text, never_captured_orders::int, failed_attempts::int,
-       (captured - order_value - captured_on_cancelled + never_captured)::text AS unexplained, refunded::text
+SELECT round(order_value, 2)::text AS order_value, round(captured, 2)::text AS captured, round(captured - order_value, 2)::text AS gap,
+       round(captured_on_cancelled, 2)::text AS captured_on_cancelled, round(never_captured, 2)::text AS never_captured,
+       never_captured_orders::int, failed_attempts::int,
+       round(captured - order_value - captured_on_cancelled + never_captured, 2)::text AS unexplained, round(refunded, 2)::text AS refunded
   FROM t`;
 
 export async function getPaymentsReconciliation(pool: pg.Pool, actor: CurrentUser, from: string, to: string, channel: string | null = null): Promise<Reconciliation> {

@@ -9,7 +9,7 @@ import type { PrismaClient } from "../generated/prisma/client";
 const QUERY_KEYS = ["kpi", "by", "range", "from", "to", "grain", "category", "channel"] as const;
 export const savedChartInput = z.object({
   title: z.string().trim().min(1, "title is required").max(120),
-  query: z.record(z.enum(QUERY_KEYS), z.string().max(100)),
+  query: z.partialRecord(z.enum(QUERY_KEYS), z.string().max(100)),
 });
 export type SavedChartInput = z.infer<typeof savedChartInput>;
 export const MAX_SAVED_CHARTS = 50;

@@ -18,7 +18,7 @@ import { atLocalSeconds, businessDays } from "./paris-time";
 import { planPromotions } from "./promotions-plan";
 import { Random } from "./random";
 import { customerCells, productCells, promotionCells, stockCells } from "./rows";
-import { DEFAULT_SESSIONS_PER_WEB_ORDER, SCALES, type ScaleName } from "./scales";
+import { SCALES, sessionsPerWebOrder, type ScaleName } from "./scales";
 import type { DayFiles, Simulation } from "./simulation";
 import { Stock } from "./stock";
 import { WebTraffic } from "./web-sessions";
@@ -104,7 +104,7 @@ export async function generate(options: GenerateOptions): Promise<GroundTruthMan
       webOrders++;
     }, changedCustomers);
 
-    const browsing = random.poisson(webOrders * ((options.sessionsPerOrder ?? DEFAULT_SESSIONS_PER_WEB_ORDER) - 1));
+    const browsing = random.poisson(webOrders * (sessionsPerWebOrder(options.scale, options.sessionsPerOrder) - 1));
     for (let n = 0; n < browsing; n++) {
       const loggedIn = customers.count > 0 && random.chance(0.2) ? Customers.id(customers.pickReturning(random, d)) : null;
       web.browsingSession(dayFiles.web_events, day, loggedIn);

@@ -4,7 +4,7 @@ import { Customers } from "./customers";
 import type { Defects } from "./defects";
 import type { GenerateOptions } from "./generate";
 import { formatParis } from "./paris-time";
-import { DEFAULT_SESSIONS_PER_WEB_ORDER } from "./scales";
+import { sessionsPerWebOrder } from "./scales";
 import type { Simulation } from "./simulation";
 
 export type GroundTruthManifest = ReturnType<typeof buildManifest>;
@@ -13,7 +13,7 @@ export function buildManifest(options: GenerateOptions, sim: Simulation, defects
   const { days } = sim;
   const dayStart = (i: number) => formatParis(i < days.length ? days[i].startMs : days[days.length - 1].endMs + (i - days.length) * 86_400_000);
   return {
-    generator: { version: 1, seed: options.seed, scale: options.scale, from: options.from, to: options.to, dirty: Boolean(options.dirty), gzip: Boolean(options.gzip), sessionsPerOrder: options.sessionsPerOrder ?? DEFAULT_SESSIONS_PER_WEB_ORDER },
+    generator: { version: 1, seed: options.seed, scale: options.scale, from: options.from, to: options.to, dirty: Boolean(options.dirty), gzip: Boolean(options.gzip), sessionsPerOrder: sessionsPerWebOrder(options.scale, options.sessionsPerOrder) },
     definitions: {
       revenueCents: "sum of quantity*unit_price - discount_amount (cents) over order lines of orders whose latest exported status is not cancelled, by the Paris date of ordered_at",
       ordersPlaced: "orders by Paris date of ordered_at, including those cancelled later",

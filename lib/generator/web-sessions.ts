@@ -1,6 +1,6 @@
 // Web and app tracking events. Every web/app order gets a session walking the funnel to a
 // purchase event carrying its order_id; many more sessions browse and leave, so that about
-// 1 session in SESSIONS_PER_WEB_ORDER converts.
+// 1 session in sessionsPerWebOrder (scales.ts) converts.
 import { CATEGORIES, type Product } from "./catalog";
 import type { ExportFile } from "./export-files";
 import { formatParis, type BusinessDay } from "./paris-time";

@@ -18,6 +18,7 @@ describe("kpiQuerySchema", () => {
       grain: "day",
       by: "product",
       top: 10,
+      format: "json",
       filter: { category: null, channel: null, product: null },
     });
     expect(schema("orders").parse({ from: "2026-10-01", to: "2026-10-01", grain: "month", channel: "web" })).toEqual({
@@ -25,6 +26,7 @@ describe("kpiQuerySchema", () => {
       to: "2026-10-01",
       grain: "month",
       by: null,
+      format: "json",
       filter: { category: null, channel: "web", product: null },
     });
   });

@@ -19,6 +19,7 @@ export function kpiQuerySchema(kpi: KpiDefinition) {
       category: z.string().min(1).max(100).optional(),
       channel: z.string().min(1).max(100).optional(),
       product: z.string().min(1).max(100).optional(),
+      format: z.enum(["json", "csv"]).default("json"),
     })
     .refine((q) => !q.top || q.by, { path: ["top"], message: "needs by (e.g. by=product&top=10)" })
     // Range checks only between real dates (an invalid one already has its own error).

@@ -208,7 +208,7 @@ export async function runPhases(pool: pg.Pool, runId: bigint, o: PhaseOptions, s
       return { runId: String(runId), status: "FAILED", qualityGate: gate, error: "data-quality gate failed" };
     }
     await goldPhase(pool, runId, o, say);
-    for (const phase of ANALYTICS_PHASES) await analyticsPhase(pool, runId, phase, o, say);
+    if (o.analytics !== false) for (const phase of ANALYTICS_PHASES) await analyticsPhase(pool, runId, phase, o, say);
     await retentionPhase(pool, runId, o, say);
     await closeRun(pool, runId, "SUCCESS", gate, null);
     return { runId: String(runId), status: "SUCCESS", qualityGate: gate, error: null };

@@ -21,6 +21,8 @@ export type PipelineOptions = {
   piiKey: string;
   stableSeconds: number;
   webRetentionDays: number;
+  /** Run the analytics steps after gold (segments, forecasts, alerts); the default. */
+  analytics?: boolean;
   onProgress?: (message: string) => void;
 };
 

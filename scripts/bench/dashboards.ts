@@ -12,7 +12,7 @@ import { ensureDemoAccounts, DEMO_PASSWORD } from "../../lib/auth/demo-accounts"
 import { createDbClients } from "../../lib/db/clients";
 import { createPool } from "../../lib/db/pool";
 import { ROLE_HOME } from "../../lib/navigation";
-import { BENCH_PII_KEY, generatedDataset, loadDataset } from "./generated-dataset";
+import { BENCH_PII_KEY, loadDataset } from "./generated-dataset";
 import { goldVsSilver, shift } from "./gold-vs-silver";
 import { loadLoop, median, percentile, signIn, type Session } from "./http-session";
 import { appEnv, buildApp, startApp } from "./next-app";
@@ -56,7 +56,7 @@ export const dashboards: Section = {
     built.catch(() => {});
     const db = createDbClients(url, 2);
     await ensureDemoAccounts(db.prisma).finally(db.close);
-    await loadDataset(url, await generatedDataset(ctx.scale, ctx.log), ctx.tmp, WEB_DAYS, ctx.log);
+    await loadDataset(url, ctx.scale, ctx.tmp, WEB_DAYS, ctx.log);
     await built;
 
     const pool = createPool({ connectionString: url, max: 2 });

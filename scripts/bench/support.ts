@@ -1,5 +1,6 @@
 // Shared by the bench sections: a throwaway PostgreSQL, cached order_lines CSV files, timing
 // and memory probes. Nothing here is used by the app.
+import { spawn } from "node:child_process";
 import { createWriteStream, existsSync } from "node:fs";
 import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat } from "node:fs/promises";
 import net from "node:net";
@@ -191,4 +192,20 @@ export async function freePort(): Promise<number> {
     });
     if (![3000, 3100, 54320].includes(port)) return port;
   }
+}
+
+/** Runs a bench child script (`node --import tsx scripts/bench/<script>`) in a process of its
+ * own, so its memory is measured alone; resolves the JSON object on its last stdout line. */
+export function runJsonChild<T>(script: string, args: string[]): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, script), ...args], { cwd: root, stdio: ["ignore", "pipe", "inherit"] });
+    let out = "";
+    child.stdout.on("data", (c) => (out += c));
+    child.on("error", reject);
+    child.on("exit", (code) => {
+      const last = out.trim().split("\n").at(-1) ?? "";
+      if (code === 0) resolve(JSON.parse(last) as T);
+      else reject(new Error(`${script} exited with ${code}: ${last}`));
+    });
+  });
 }

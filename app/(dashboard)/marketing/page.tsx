@@ -6,7 +6,9 @@ import { DashboardShell } from "@/components/dashboard/dashboard-shell";
 import { KpiBreakdown } from "@/components/dashboard/kpi-breakdown";
 import { KpiSummary } from "@/components/dashboard/kpi-summary";
 import { KpiTrend } from "@/components/dashboard/kpi-trend";
+import { PromotionUplift } from "@/components/dashboard/promotion-uplift";
 import { PromotionsImpact } from "@/components/dashboard/promotions-impact";
+import Link from "next/link";
 import { CampaignTraffic, WebFunnel } from "@/components/dashboard/web-funnel";
 import { getKpi } from "@/lib/kpi/registry";
 
@@ -19,9 +21,15 @@ export default async function MarketingPage({ searchParams }: { searchParams: Se
       {(ctx) => (
         <div className="space-y-4">
           <KpiSummary ctx={ctx} ids={["revenue", "orders", "aov", "conversion_rate"]} />
+          <Link href="/marketing/segments" className="inline-block text-sm font-medium text-indigo-800 hover:underline">
+            {L.segmentsLink}
+          </Link>
           <CardGrid>
             <Card title={L.promotions} errorLabel={err} wide testId="card-promotions">
               <PromotionsImpact ctx={ctx} />
+            </Card>
+            <Card title={ctx.t.forecasts.promoTitle} errorLabel={err} wide testId="card-uplift">
+              <PromotionUplift ctx={ctx} />
             </Card>
             <Card title={L.byChannel} errorLabel={err}>
               <KpiBreakdown ctx={ctx} id="revenue" by="channel" />

@@ -25,6 +25,8 @@ export async function buildGold(pool: pg.Pool, params: { timeZone: string }): Pr
     const client = await pool.connect();
     try {
       await client.query("BEGIN");
+      // Session and day aggregates sort millions of rows at scale m: in memory, not spilled.
+      await client.query("SET LOCAL work_mem = '64MB'");
       for (const sql of family.statements) await client.query(sql, /\$2/.test(sql) ? [keys, params.timeZone] : [keys]);
       await clearDirty(client, Object.fromEntries(family.kinds.map((k) => [k, keys])));
       await client.query("COMMIT");

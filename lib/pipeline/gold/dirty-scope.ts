@@ -18,15 +18,20 @@ export async function readDirtyScope(client: pg.PoolClient | pg.Pool): Promise<G
       ).rows[0]
     : { days: [], customers: [] };
   const products = of("product");
-  // A product version (sku|updated_at) changes cost and active flag from its updated_at on.
+  // A product version (sku|updated_at) changes cost and active flag from its updated_at on, and
+  // the latest row (silver_products) stands in for facts older than the product's first version.
   const byProduct = products.length
     ? (
         await client.query<{ order_days: string[]; stock_days: string[] }>(
-          `WITH changes AS (SELECT split_part(k, '|', 1) AS sku, split_part(k, '|', 2)::timestamptz AS since FROM unnest($1::text[]) k)
+          `WITH versions AS (SELECT split_part(k, '|', 1) AS sku, split_part(k, '|', 2)::timestamptz AS since FROM unnest($1::text[]) k),
+                changes AS (SELECT sku, min(since) AS since,
+                                   (SELECT min(v.updated_at) FROM silver_product_versions v WHERE v.sku = x.sku) AS first_version
+                              FROM versions x GROUP BY sku)
            SELECT array(SELECT DISTINCT o.order_date::text FROM changes c JOIN silver_order_lines l ON l.sku = c.sku
-                          JOIN silver_orders o ON o.order_id = l.order_id AND o.ordered_at >= c.since) AS order_days,
+                          JOIN silver_orders o ON o.order_id = l.order_id
+                         WHERE o.ordered_at >= c.since OR o.ordered_at < c.first_version) AS order_days,
                   array(SELECT DISTINCT s.snapshot_date::text FROM changes c JOIN silver_stock_snapshots s ON s.sku = c.sku
-                         WHERE s.snapshot_date + 1 > c.since::date) AS stock_days`,
+                         WHERE s.snapshot_date + 1 > c.since::date OR s.snapshot_date <= c.first_version::date) AS stock_days`,
           [products],
         )
       ).rows[0]

@@ -84,4 +84,29 @@ describe("incremental gold", () => {
     const clv = await db.pool.query("SELECT clv::text FROM gold_customer_value WHERE customer_id = 'C0000001'");
     expect(clv.rows).toEqual([{ clv: "120.00" }]); // 80 + 80 − 40
   });
+
+  it("a new product version rebuilds the order and stock days from its updated_at on, not before", async () => {
+    // SKU-00001 costs 14.00 from 02/10 00:30 Paris: ORD-4 (02/10 01:30 Paris) is costed with it,
+    // ORD-1 (01/10) keeps the 12.00 version in force when it was placed.
+    const since = "2026-10-02T00:30:00+02:00";
+    const outside = { gold_sales_daily: "day < '2026-10-02'", gold_product_daily: "day < '2026-10-02'", gold_stock_daily: "day < '2026-10-02'", gold_customer_value: "true", gold_web_daily: "true" };
+    const before = await goldChecksums(db.pool, outside);
+    const version = csvFile("products", "products_2026-10-05.csv", [
+      { sku: "SKU-00001", name: "Théière en fonte", category: "Cuisine", brand: "Maison Test", unit_cost: "14.00", list_price: "30.00", active: "true", updated_at: since },
+    ]);
+    const outcome = await runWith(db.pool, inbox, [version]);
+    expect(outcome.status).toBe("SUCCESS");
+    const stockDays = (await db.pool.query("SELECT DISTINCT snapshot_date FROM silver_stock_snapshots WHERE sku = 'SKU-00001' AND snapshot_date >= '2026-10-01'")).rowCount;
+    expect(stockDays).toBeGreaterThan(0);
+    // order day 02/10 + the stock days from the UTC date of updated_at (01/10: one day of margin)
+    // on; the 15/09 version it replaces changes nothing, so no earlier day
+    expect(await goldStep(outcome.runId)).toEqual([1 + stockDays!]);
+    expect(await dirtyMarks()).toEqual([]);
+    expect(await goldChecksums(db.pool, outside)).toEqual(before);
+    const cost = await db.pool.query("SELECT day::text, cost::text FROM gold_product_daily WHERE sku = 'SKU-00001' ORDER BY day");
+    expect(cost.rows).toEqual([
+      { day: "2026-10-01", cost: "24.00" }, // ORD-1 2 × 12.00
+      { day: "2026-10-02", cost: "14.00" }, // ORD-4 1 × 14.00
+    ]);
+  });
 });

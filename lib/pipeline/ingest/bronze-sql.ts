@@ -19,8 +19,8 @@ export function copySql(source: SourceName, columns: readonly string[], delimite
   return `COPY ${bronzeTable(source)} (${cols}) FROM STDIN WITH (FORMAT text, DELIMITER ${delimiterLiteral(delimiter)})`;
 }
 
-/** INSERT … SELECT of one ingest_reject row per invalid cell of file $1. */
-export function validationSql(source: SourceName, columns: readonly string[], conv: Conventions): string {
+/** INSERT … SELECT of one ingest_reject row per invalid cell of file $1 (with `someLines`: of its lines $2). */
+export function validationSql(source: SourceName, columns: readonly string[], conv: Conventions, someLines = false): string {
   const contract = CONTRACTS[source];
   const json = contract.def.format === "ndjson";
   const cell = (name: string) => (json ? `(p.j ->> '${name}')` : `b.${ident(name)}`);
@@ -31,10 +31,12 @@ export function validationSql(source: SourceName, columns: readonly string[], co
   if (json) {
     checks.unshift(`(NULL, CASE WHEN p.j IS NULL THEN 'not valid JSON' WHEN jsonb_typeof(p.j) <> 'object' THEN 'not a JSON object' END)`);
   }
-  const parse = json ? `CROSS JOIN LATERAL (SELECT CASE WHEN pg_input_is_valid(b.line, 'jsonb') THEN b.line::jsonb END AS j) p` : "";
+  // OFFSET 0 keeps the subquery from being flattened: the line is parsed once per row, not once
+  // per reference to p.j (dozens in the checks).
+  const parse = json ? `CROSS JOIN LATERAL (SELECT CASE WHEN pg_input_is_valid(b.line, 'jsonb') THEN b.line::jsonb END AS j OFFSET 0) p` : "";
   return `INSERT INTO ingest_reject (file_id, line_no, field, reason)
 SELECT b.src_file_id, b.src_line, r.field, r.reason
   FROM ${bronzeTable(source)} b ${parse}
   CROSS JOIN LATERAL (VALUES ${checks.join(",\n    ")}) AS r(field, reason)
- WHERE b.src_file_id = $1 AND r.reason IS NOT NULL`;
+ WHERE b.src_file_id = $1${someLines ? " AND b.src_line = ANY($2::int[])" : ""} AND r.reason IS NOT NULL`;
 }

@@ -174,6 +174,22 @@ describe("compression, NDJSON and column layout", () => {
     ]);
   });
 
+  it("NDJSON lines JS cannot judge like jsonb (a number value, a \\u escape) are checked in SQL, with the same rules", async () => {
+    const base = { event_id: "3f1c9a2e-8b7d-4c1e-9f00-000000000011", ts: "2026-01-05T10:00:00+01:00", session_id: "0b7e3c1a-2d4f-4a6b-8c9d-0e1f2a3b4c5d",
+      anonymous_id: "5d6e7f80-91a2-4b3c-8d4e-5f60718293a4", type: "page_view", url: "https://www.maison-lumiere.fr/", user_agent: "UA", ip: "90.12.34.56" };
+    const lines = [
+      JSON.stringify({ ...base, sku: 42 }), // number: jsonb ->> gives "42", which is no SKU
+      JSON.stringify(base).replace('"page_view"', '"page\\u005fview"'), // "page_view" once unescaped: valid
+      JSON.stringify({ ...base, type: "click" }), // checked in JS
+    ];
+    const result = await ingest(db, await writeTemp("web_events_2026-01-06.ndjson", `${lines.join("\n")}\n`));
+    expect(result).toMatchObject({ status: "loaded", source: "web_events", rowsRead: 3, rowsLoaded: 1, rowsRejected: 2 });
+    expect(await rejectRows(db, result.fileId)).toEqual([
+      { line: 1, field: "sku", reason: expect.stringMatching(/^does not match /) },
+      { line: 3, field: "type", reason: "not one of page_view|product_view|add_to_cart|checkout_start|purchase" },
+    ]);
+  });
+
   it("columns named loosely, reordered and with an extra one: each value lands in its contract column", async () => {
     const header = ["Status", "Order Id", "customer-id", "ORDERED_AT", "channel", "currency", "shipping_amount", "promo_code", "updated_at", "Internal Note"];
     const rows = [

@@ -1,8 +1,9 @@
 // Streams one file into its bronze table with COPY and validates every cell, all in one
 // transaction: the file is in bronze whole (good rows, and every bad row in ingest_reject with
-// its line and reason) or not at all. CSV cells are checked in JS by the framer while
-// PostgreSQL parses and inserts the previous chunk (cell-check.ts, same rules as the SQL);
-// NDJSON cells are checked in SQL after the COPY (validationSql).
+// its line and reason) or not at all. Cells are checked in JS by the framer while PostgreSQL
+// parses and inserts the previous chunk (cell-check.ts, same rules as the SQL); the few NDJSON
+// lines the framer cannot judge exactly like jsonb would are checked in SQL after the COPY
+// (validationSql).
 import { createReadStream } from "node:fs";
 import { PassThrough, Transform, type TransformCallback } from "node:stream";
 import { pipeline } from "node:stream/promises";
@@ -13,7 +14,7 @@ import { from as copyFrom } from "pg-copy-streams";
 import { copySql, validationSql } from "./bronze-sql";
 import { summarizeBronze } from "./summarize-bronze";
 import { CONTRACTS } from "../contracts";
-import { compileCellCheck, serverLocaleSql, type ServerLocale } from "./cell-check";
+import { compileCellCheck, serverLocaleSql, textCheck, type ServerLocale } from "./cell-check";
 import { CsvFramer, type RejectedRecord } from "./csv-framer";
 import { NdjsonFramer } from "./ndjson-framer";
 import { RejectSpool } from "./reject-spool";
@@ -48,10 +49,10 @@ export async function loadBronze(
   try {
     const contract = CONTRACTS[layout.source];
     // The few locale-dependent corners of the SQL rules (Unicode spaces, lower('İ')), read off the server.
-    const locale = sniffed.format === "ndjson" ? null : (await client.query<ServerLocale>(serverLocaleSql)).rows[0];
+    const locale = (await client.query<ServerLocale>(serverLocaleSql)).rows[0];
     const framer =
       sniffed.format === "ndjson"
-        ? new NdjsonFramer({ fileId, onReject })
+        ? new NdjsonFramer({ fileId, onReject, cells: { names: layout.columns, checks: layout.columns.map((name) => textCheck(contract.column(name), conventions, locale)) } })
         : new CsvFramer({
             fileId,
             delimiter: sniffed.delimiter,
@@ -60,7 +61,7 @@ export async function loadBronze(
             firstLine: 1,
             skipHeader: true,
             output: "text",
-            cells: { names: layout.columns, checks: layout.columns.map((name) => compileCellCheck(contract.column(name), conventions, locale!)) },
+            cells: { names: layout.columns, checks: layout.columns.map((name) => compileCellCheck(contract.column(name), conventions, locale)) },
             onReject,
           });
     const stages: NodeJS.ReadWriteStream[] = [countBytes(input.onBytes)];
@@ -70,10 +71,11 @@ export async function loadBronze(
     await pipeline([createReadStream(input.path, { highWaterMark: READ_CHUNK }), ...stages, framer, client.query(copyFrom(copySql(layout.source, layout.columns, sniffed.delimiter)))]);
     await spool.copyInto(client);
     let rowsRejected = rejectedLines;
-    if (sniffed.format === "ndjson" || !ordered) {
-      if (sniffed.format === "ndjson") {
+    const deferred = framer instanceof NdjsonFramer ? framer.deferred : [];
+    if (deferred.length || !ordered) {
+      if (deferred.length) {
         await summarizeBronze(client, layout.source);
-        await client.query(validationSql(layout.source, layout.columns, conventions), [fileId]);
+        await client.query(validationSql(layout.source, layout.columns, conventions, true), [fileId, deferred]);
       }
       const { rows } = await client.query<{ n: string }>("SELECT count(DISTINCT line_no) AS n FROM ingest_reject WHERE file_id = $1", [fileId]);
       rowsRejected = Number(rows[0].n);

@@ -67,4 +67,20 @@ describe("NdjsonFramer", () => {
     const r = await frame([]);
     expect(r).toEqual({ out: "", rejects: [], records: 0, bytesIn: 0 });
   });
+
+  it("with cells, checks plain string values in JS and leaves the other lines to SQL", async () => {
+    const rejects: RejectedRecord[] = [];
+    const framer = new NdjsonFramer({
+      fileId: 1,
+      onReject: (r) => rejects.push(r),
+      cells: { names: ["a", "b"], checks: [(v) => (v === null ? "required but empty" : null), (v) => (v !== null && v !== "ok" ? "not ok" : null)] },
+    });
+    const text = ['{"a":"x","b":"ok"}', '{"b":"bad"}', '{"a":1}', '{"a":"\\u0078"}', "[1]", '{"a":', '{"a":"x","b":null,"c":{"d":1}}'].join("\n");
+    for await (const _ of Readable.from([Buffer.from(text)]).pipe(framer)) void _;
+    expect(rejects).toEqual([
+      { line: 2, field: "a", reason: "required but empty", raw: null },
+      { line: 2, field: "b", reason: "not ok", raw: null },
+    ]);
+    expect(framer.deferred).toEqual([3, 4, 5, 6]);
+  });
 });

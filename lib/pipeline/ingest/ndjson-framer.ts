@@ -1,9 +1,15 @@
 // Splits NDJSON into lines and prefixes each with its lineage for COPY into bronze_web_events
 // (one text column; JSON is checked and unpacked in SQL). COPY runs in CSV mode with control
 // characters as quote and delimiter, which valid JSON never contains raw.
-// Like CsvFramer, each input chunk is framed into one output buffer, with no per-line allocation.
+// Like CsvFramer, each input chunk is framed into one output buffer.
+// With `cells`, the framer also checks each line's values in JS while PostgreSQL inserts the
+// previous chunk (as CsvFramer does for CSV): a line that is a plain object of string or null
+// values, without \u escapes, is checked here with the rules of invalidCellSql; any other line
+// (not JSON for JSON.parse, not an object, a number, boolean or nested value, an escape that
+// jsonb may treat differently) is left to the SQL validation, listed in `deferred`.
 import { isUtf8 } from "node:buffer";
 import { Transform, type TransformCallback } from "node:stream";
+import type { TextCheck } from "./cell-check";
 import type { RejectedRecord } from "./csv-framer";
 
 export const NDJSON_DELIMITER = "\u0002";
@@ -21,7 +27,10 @@ export class NdjsonFramer extends Transform {
   private out: Buffer = EMPTY;
   private outPos = 0;
 
-  constructor(private readonly options: { fileId: bigint | number; onReject: (r: RejectedRecord) => void }) {
+  /** Lines the SQL validation must check (see above); only with `cells`. */
+  readonly deferred: number[] = [];
+
+  constructor(private readonly options: { fileId: bigint | number; onReject: (r: RejectedRecord) => void; cells?: { names: readonly string[]; checks: readonly TextCheck[] } }) {
     super();
     this.head = Buffer.from(`${options.fileId}${NDJSON_DELIMITER}`, "latin1");
   }
@@ -79,6 +88,7 @@ export class NdjsonFramer extends Transform {
       this.options.onReject({ line, reason: bad, raw: data.toString("utf8", start, Math.min(bodyEnd, start + 2000)) });
       return;
     }
+    if (this.options.cells) this.checkCells(this.options.cells, body, line);
     const need = this.head.length + 12 + (bodyEnd - start) + 1;
     if (this.outPos + need > this.out.length) {
       const bigger = Buffer.allocUnsafeSlow(Math.max(this.out.length * 2, this.outPos + need));
@@ -92,5 +102,27 @@ export class NdjsonFramer extends Transform {
     pos += data.copy(out, pos, start, bodyEnd);
     out[pos++] = LF;
     this.outPos = pos;
+  }
+
+  private checkCells(cells: NonNullable<(typeof this.options)["cells"]>, body: Buffer, line: number) {
+    const text = body.toString("utf8");
+    let value: unknown;
+    try {
+      value = text.includes("\\u") ? undefined : JSON.parse(text);
+    } catch {
+      value = undefined;
+    }
+    if (typeof value !== "object" || value === null || Array.isArray(value)) return void this.deferred.push(line);
+    const object = value as Record<string, unknown>;
+    const cellsOf: (string | null)[] = [];
+    for (const name of cells.names) {
+      const v = Object.hasOwn(object, name) ? object[name] : null;
+      if (v !== null && typeof v !== "string") return void this.deferred.push(line);
+      cellsOf.push(v);
+    }
+    for (let k = 0; k < cellsOf.length; k++) {
+      const reason = cells.checks[k](cellsOf[k]);
+      if (reason !== null) this.options.onReject({ line, field: cells.names[k], reason, raw: null });
+    }
   }
 }

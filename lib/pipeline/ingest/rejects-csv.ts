@@ -2,11 +2,10 @@
 // offending value, reason, raw record. Cells that a spreadsheet would run as a formula are
 // neutralised with a leading apostrophe.
 import type pg from "pg";
-import { to as copyTo } from "pg-copy-streams";
 import { CONTRACTS, SOURCES, type SourceName } from "../contracts";
+import { csvSafeSql as safe } from "../../db/csv-safe-sql";
+import { streamCopyOut } from "../../db/stream-copy-out";
 import { bronzeTable } from "./bronze-sql";
-
-const safe = (expr: string) => `regexp_replace(${expr}, '^([=+\\-@\\t\\r])', '''\\1')`;
 
 export function rejectsCsvSql(fileId: bigint, source: string | null): string {
   const known = source && (SOURCES as string[]).includes(source) ? (source as SourceName) : null;
@@ -29,16 +28,6 @@ export function rejectsCsvSql(fileId: bigint, source: string | null): string {
 }
 
 /** Streams the CSV; the client goes back to the pool when the stream ends or fails. */
-export async function streamRejectsCsv(pool: pg.Pool, fileId: bigint, source: string | null): Promise<NodeJS.ReadableStream> {
-  const client = await pool.connect();
-  const stream = client.query(copyTo(rejectsCsvSql(fileId, source)));
-  let released = false;
-  const release = (err?: Error) => {
-    if (!released) client.release(err);
-    released = true;
-  };
-  stream.on("end", () => release());
-  stream.on("error", (err) => release(err));
-  stream.on("close", () => release());
-  return stream;
+export function streamRejectsCsv(pool: pg.Pool, fileId: bigint, source: string | null): Promise<NodeJS.ReadableStream> {
+  return streamCopyOut(pool, rejectsCsvSql(fileId, source));
 }

@@ -22,3 +22,8 @@ export const runRequestInput = z
   });
 
 export type RunRequest = z.infer<typeof runRequestInput>;
+
+/** GET /api/v1/pipeline/runs?limit=N (1–200, default 50). */
+export const runListQuery = z.object({
+  limit: z.coerce.number({ error: "expected an integer from 1 to 200" }).int("expected an integer from 1 to 200").min(1, "expected an integer from 1 to 200").max(200, "expected an integer from 1 to 200").default(50),
+});

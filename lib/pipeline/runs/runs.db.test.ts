@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../../scripts/test/test-database";
 import type { CurrentUser } from "../../auth/current-user";
 import { ForbiddenError } from "../../auth/assert-can";
+import { ANALYTICS_PHASES } from "../analytics-phases";
 import { allFixtureFiles, csvFile, line, order } from "../testing/fixture";
 import { ADMIN, newInbox, runWith } from "../testing/pipeline-run";
 import { getRun } from "./get-run";
@@ -38,7 +39,8 @@ describe("pipeline run read functions", () => {
   it("an empty database's run ends in success with every step", async () => {
     const run = await getRun(db.pool, ADMIN, BigInt(ids[0]));
     expect(run).toMatchObject({ id: ids[0], status: "SUCCESS", qualityGate: "passed", scope: { from: null, to: null, full: false } });
-    expect(run!.steps.map((s) => [s.name, s.status])).toEqual(["ingest", "silver", "quality", "gold", "retention"].map((n) => [n, "SUCCESS"]));
+    const names = ["ingest", "silver", "quality", "gold", ...ANALYTICS_PHASES.map((p) => p.name), "retention"];
+    expect(run!.steps.map((s) => [s.name, s.status])).toEqual(names.map((n) => [n, "SUCCESS"]));
     expect(run!.quality.length).toBeGreaterThan(0);
     expect(run!.quality.every((q) => q.passed || q.severity === "warning")).toBe(true);
     expect(run!.quality.find((q) => q.ruleId === "sources.fresh")?.description).toMatch(/36 hours/);
@@ -50,7 +52,7 @@ describe("pipeline run read functions", () => {
     for (const r of runs) {
       expect(r.finishedAt).not.toBeNull();
       expect(r.durationMs).toBeGreaterThanOrEqual(0);
-      expect(r.steps.length).toBe(5);
+      expect(r.steps.length).toBe(5 + ANALYTICS_PHASES.length);
       expect(Date.parse(r.finishedAt!) - Date.parse(r.startedAt)).toBeCloseTo(r.durationMs, -1);
     }
     const fixture = runs.find((r) => r.id === ids[1])!;

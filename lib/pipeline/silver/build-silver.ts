@@ -20,6 +20,8 @@ export async function buildSilver(pool: pg.Pool, params: MergeParams): Promise<S
     const client = await pool.connect();
     try {
       await client.query("BEGIN");
+      // DISTINCT ON over a day of web events sorts in memory rather than on disk.
+      await client.query("SET LOCAL work_mem = '64MB'");
       const counts = await mergeSource(client, spec, groupByConventions(rows), params, BEFORE_INSERT[spec.source]);
       await AFTER_MERGE[spec.source]?.(client);
       await client.query("UPDATE ingest_file SET silver_at = now() WHERE id = ANY($1::bigint[])", [rows.map((r) => r.id)]);

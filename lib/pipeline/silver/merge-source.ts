@@ -60,13 +60,14 @@ async function quarantineRuleBreakers(client: pg.PoolClient, spec: SilverSpec): 
   return count;
 }
 
-// The incoming rows and the stored rows they replace both invalidate gold (an order can move day).
+// The incoming rows and the stored rows they replace both invalidate gold (an order can move day);
+// insert-only sources replace nothing (a repeated event is ignored), so only their new rows count.
 async function markDirty(client: pg.PoolClient, spec: SilverSpec) {
   const keyMatch = spec.key.map((k) => `t.${q(k)} = l.${q(k)}`).join(" AND ");
   for (const d of spec.dirty) {
     const sql = d.key
       ? `SELECT DISTINCT $1, k FROM (SELECT (${d.key})::text AS k FROM latest
-           UNION ALL SELECT (${d.key})::text FROM (SELECT t.* FROM ${spec.table} t JOIN latest l ON ${keyMatch}) replaced) x WHERE k IS NOT NULL`
+           ${d.newRowsOnly || spec.insertOnly ? "" : `UNION ALL SELECT (${d.key})::text FROM (SELECT t.* FROM ${spec.table} t JOIN latest l ON ${keyMatch}) replaced`}) x WHERE k IS NOT NULL`
       : `SELECT $1, 'all' WHERE EXISTS (SELECT 1 FROM latest)`;
     await client.query(`INSERT INTO gold_dirty (kind, key) ${sql} ON CONFLICT DO NOTHING`, [d.kind]);
   }

@@ -12,7 +12,7 @@ export type SilverSpec = {
   columns: Record<string, string>;
   /** What a changed row invalidates in gold: a kind and its key, an SQL expression over silver
    *  columns (null: the whole kind), taken from the new rows and from the rows they replace. */
-  dirty: { kind: string; key: string | null }[];
+  dirty: { kind: string; key: string | null; newRowsOnly?: boolean }[];
   /** Events are immutable: a repeated key is ignored rather than updated. */
   insertOnly?: boolean;
 };
@@ -40,8 +40,10 @@ export const SILVER_SPECS: SilverSpec[] = [
     key: ["sku"],
     version: "updated_at",
     columns: same("sku", "name", "category", "brand", "unit_cost", "list_price", "active", "updated_at"),
-    // A new version changes costs and the active flag from its updated_at on.
-    dirty: [{ kind: "product", key: "sku || '|' || updated_at::text" }],
+    // A new version changes costs and the active flag from its updated_at on. The version it
+    // replaces as the latest stays in silver_product_versions, so it changes nothing by itself
+    // (the latest row's fallback role is covered in gold/dirty-scope.ts).
+    dirty: [{ kind: "product", key: "sku || '|' || updated_at::text", newRowsOnly: true }],
   },
   {
     source: "promotions",

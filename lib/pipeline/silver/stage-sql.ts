@@ -13,9 +13,12 @@ export function stageSelectSql(source: SourceName, groups: readonly FileGroup[],
   return groups
     .map((g) => {
       const conv: Conventions = { decimalSeparator: g.decimalSeparator, dateFormat: g.dateFormat, timeZone };
-      const cols = contract.def.columns.map((c) => `${typedCellSql(c, json ? `(b.line::jsonb ->> '${c.name}')` : `b."${c.name}"`, conv)} AS "${c.name}"`);
+      const cols = contract.def.columns.map((c) => `${typedCellSql(c, json ? `(p.j ->> '${c.name}')` : `b."${c.name}"`, conv)} AS "${c.name}"`);
+      // NDJSON: each line parsed once (OFFSET 0 keeps the planner from inlining the parse into
+      // every column's expression).
+      const parse = json ? " CROSS JOIN LATERAL (SELECT b.line::jsonb AS j OFFSET 0) p" : "";
       return `SELECT b.src_file_id, b.src_line, ${cols.join(", ")}
-  FROM ${bronzeTable(source)} b
+  FROM ${bronzeTable(source)} b${parse}
  WHERE b.src_file_id IN (${g.fileIds.map(String).join(", ")})
    AND NOT EXISTS (SELECT 1 FROM ingest_reject r WHERE r.file_id = b.src_file_id AND r.line_no = b.src_line)`;
     })

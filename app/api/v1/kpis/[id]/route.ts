@@ -4,6 +4,7 @@
 import { NextResponse } from "next/server";
 import { pool } from "@/lib/db";
 import { apiError } from "@/lib/api/errors";
+import { parseQuery } from "@/lib/api/parse-query";
 import { withPermission } from "@/lib/auth/api-guard";
 import { getKpiSeries } from "@/lib/kpi/get-kpi-series";
 import { kpiQuerySchema } from "@/lib/kpi/kpi-query";
@@ -14,14 +15,11 @@ type Ctx = { params: Promise<{ id: string }> };
 
 export const GET = withPermission<Ctx>("kpi:read", async (req, { user, params }) => {
   const kpi = getKpi((await params).id);
-  if (!kpi) return apiError(404, "not_found", `Unknown KPI. Known: ${KPIS.map((k) => k.id).join(", ")}.`);
-  const parsed = kpiQuerySchema(kpi).safeParse(Object.fromEntries(req.nextUrl.searchParams));
-  if (!parsed.success) {
-    const details = parsed.error.issues.map((i) => ({ parameter: i.path.map(String).join(".") || "query", message: i.message }));
-    return apiError(400, "invalid_parameters", details.map((d) => `${d.parameter}: ${d.message}`).join("; "), details);
-  }
+  if (!kpi) return apiError(404, "not_found", `Unknown KPI. Known: ${KPIS.map((k) => k.id).join(", ")}.`, [{ parameter: "id", message: "unknown KPI" }]);
+  const parsed = parseQuery(req.nextUrl.searchParams, kpiQuerySchema(kpi));
+  if (!parsed.ok) return parsed.response;
   const series = await getKpiSeries(pool(), user, kpi, parsed.data);
-  if (req.nextUrl.searchParams.get("format") !== "csv") return NextResponse.json(series);
+  if (parsed.data.format !== "csv") return NextResponse.json(series);
   const name = `${kpi.id}_${series.from}_${series.to}${series.by ? `_by_${series.by}` : ""}.csv`;
   return new NextResponse(kpiSeriesCsv(series), { headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${name}"` } });
 });

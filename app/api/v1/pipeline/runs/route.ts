@@ -9,17 +9,15 @@ import { parseJsonBody } from "@/lib/api/parse-json-body";
 import { withPermission } from "@/lib/auth/api-guard";
 import { triggerPipelineRun, type TriggerOutcome } from "@/lib/pipeline/trigger-run";
 import { listRuns } from "@/lib/pipeline/runs/list-runs";
-import { runRequestInput } from "@/lib/pipeline/runs/run-request";
+import { runListQuery, runRequestInput } from "@/lib/pipeline/runs/run-request";
+import { parseQuery } from "@/lib/api/parse-query";
 
 export const dynamic = "force-dynamic";
 
 export const GET = withPermission("pipeline:run", async (req, { user }) => {
-  const raw = req.nextUrl.searchParams.get("limit");
-  const limit = raw === null ? 50 : Number(raw);
-  if (!Number.isInteger(limit) || limit < 1 || limit > 200) {
-    return apiError(400, "invalid_parameters", "limit: expected an integer from 1 to 200", [{ parameter: "limit", message: "expected an integer from 1 to 200" }]);
-  }
-  return NextResponse.json({ runs: await listRuns(pool(), user, limit) });
+  const q = parseQuery(req.nextUrl.searchParams, runListQuery);
+  if (!q.ok) return q.response;
+  return NextResponse.json({ runs: await listRuns(pool(), user, q.data.limit) });
 });
 
 export const POST = withPermission("pipeline:run", async (req) => {

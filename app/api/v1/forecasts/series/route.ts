@@ -1,0 +1,16 @@
+// GET /api/v1/forecasts/series?metric=revenue|units&scope=total|<category>&horizon=7|30|90&historyDays=90
+// → { metric, scope, horizon, historyDays, history: [{ day, value }], forecast: [{ day, point, lower80, upper80, lower95, upper95 }], accuracy }.
+import { NextResponse } from "next/server";
+import { pool } from "@/lib/db";
+import { apiError } from "@/lib/api/errors";
+import { withPermission } from "@/lib/auth/api-guard";
+import { forecastQuerySchema, issuesOf } from "@/lib/data/forecasts/forecast-params";
+import { getForecast } from "@/lib/data/forecasts/get-forecast";
+
+export const GET = withPermission("forecasts:view", async (req, { user }) => {
+  const parsed = forecastQuerySchema.safeParse(Object.fromEntries(req.nextUrl.searchParams));
+  if (!parsed.success) return apiError(400, "invalid_parameters", issuesOf(parsed.error).map((d) => `${d.parameter}: ${d.message}`).join("; "), issuesOf(parsed.error));
+  const series = await getForecast(pool(), user, parsed.data);
+  if (!series.forecast.length) return apiError(404, "not_found", `No forecast for ${parsed.data.metric} / ${parsed.data.scope} (has the pipeline run?).`);
+  return NextResponse.json(series);
+});

@@ -1,0 +1,21 @@
+// One line saying what an alert is about, in the user's language.
+import type { AlertView } from "@/lib/alerts/alert-view";
+import { formatDate, formatKpiValue, type UiLocale } from "@/lib/format";
+import { getKpi } from "@/lib/kpi/registry";
+import type { AlertLabels } from "@/lib/i18n/areas/alerts";
+import { fill } from "@/components/pipeline/run-format";
+
+export function alertTitle(a: AlertView, t: AlertLabels["feed"], locale: UiLocale): string {
+  const day = formatDate(a.day, locale);
+  if (a.kind === "stock_out") return fill(t.stockOut, { sku: a.scopeValue ?? "", day });
+  if (a.kind === "low_stock") return fill(t.lowStock, { sku: a.scopeValue ?? "", day, observed: String(Number(a.observed)), expected: String(Number(a.expected)) });
+  const kpi = getKpi(a.metric ?? "");
+  const scope = a.scopeType === "total" ? t.total : `${a.scopeType} ${a.scopeValue ?? ""}`;
+  return fill(t.anomaly, { metric: kpi ? kpi.label[locale] : (a.metric ?? ""), scope, day });
+}
+
+/** Formats a metric value of an anomaly alert (decimal string or chart number) with its KPI's unit. */
+export function metricFormatter(metric: string | null, locale: UiLocale) {
+  const unit = getKpi(metric ?? "")?.unit ?? "count";
+  return (v: string | number | null) => (v === null ? "—" : formatKpiValue(typeof v === "number" ? String(unit === "eur" ? Math.round(v * 100) / 100 : v) : v, unit, locale));
+}

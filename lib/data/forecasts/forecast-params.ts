@@ -1,0 +1,16 @@
+// Query parameters of the forecast API and pages, declared once.
+import { z } from "zod";
+
+export const forecastQuerySchema = z.object({
+  metric: z.enum(["revenue", "units"]).default("revenue"),
+  scope: z.string().min(1).max(100).default("total"),
+  horizon: z.coerce.number().int().refine((h) => [7, 30, 90].includes(h), "horizon must be 7, 30 or 90").default(30),
+  historyDays: z.coerce.number().int().min(7).max(730).default(90),
+});
+
+export const limitSchema = z.object({ limit: z.coerce.number().int().min(1).max(5000).default(100) });
+
+/** Zod issues as the API's `invalid_parameters` details. */
+export function issuesOf(error: z.ZodError) {
+  return error.issues.map((i) => ({ parameter: i.path.map(String).join(".") || "query", message: i.message }));
+}

@@ -1,0 +1,79 @@
+// `npm run backtest [-- --json] [--dir DIR] [--only KEY,…]`: accuracy of the analytics models on
+// generated m-scale data whose truth is known (ground_truth.json). Generates the data once into
+// .data/backtest-m (gitignored), prints a table, and with --json ends with ONE JSON object on the
+// last line. Sections live in scripts/backtest/, one per file; add one by appending to SECTIONS.
+import { execFileSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import type { GroundTruthManifest } from "../lib/generator/manifest";
+import { forecastAccuracy } from "./backtest/forecast-accuracy";
+import { loadGeneratedSeries } from "./backtest/generated-series";
+import { promoUplift } from "./backtest/promo-uplift";
+import { meetsTarget, type BacktestSection, type Figure } from "./backtest/support";
+
+const SECTIONS: Record<string, BacktestSection> = {
+  forecast: forecastAccuracy,
+  promo_uplift: promoUplift,
+};
+
+const { values: args } = parseArgs({
+  options: {
+    json: { type: "boolean", default: false },
+    dir: { type: "string", default: ".data/backtest-m" },
+    only: { type: "string" },
+  },
+});
+
+const log = (message: string) => console.error(`[backtest] ${message}`);
+
+async function main(): Promise<number> {
+  const only = args.only?.split(",").map((s) => s.trim());
+  for (const name of only ?? []) if (!(name in SECTIONS)) throw new Error(`--only: unknown section ${name} (one of ${Object.keys(SECTIONS).join(", ")})`);
+  const dir = path.resolve(args.dir);
+  const manifestFile = path.join(dir, "ground_truth.json");
+  if (!existsSync(manifestFile)) {
+    log(`generating m-scale data into ${dir} (once, several minutes)…`);
+    execFileSync("npx", ["tsx", "scripts/generate.ts", "--out", dir, "--scale", "m", "--seed", "42"], { stdio: ["ignore", "inherit", "inherit"] });
+  }
+  const manifest = JSON.parse(readFileSync(manifestFile, "utf8")) as GroundTruthManifest;
+  const ctx = { dir, manifest, series: loadGeneratedSeries(dir, manifest, log), log };
+  const figures: Figure[] = [];
+  const failures: string[] = [];
+  for (const [name, section] of Object.entries(SECTIONS).filter(([n]) => !only || only.includes(n))) {
+    const t0 = performance.now();
+    log(`${section.name}…`);
+    try {
+      figures.push(...(await section.run(ctx)));
+    } catch (error) {
+      // One broken section must not hide the figures of the others.
+      failures.push(`${name}: ${error instanceof Error ? error.message : String(error)}`);
+      log(`${name} FAILED: ${error instanceof Error ? (error.stack ?? error.message) : error}`);
+    }
+    log(`${section.name} done in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  }
+  printTable(figures);
+  if (args.json) {
+    const json: Record<string, number | string[]> = {};
+    for (const f of figures) json[f.key] = f.value;
+    if (failures.length) json.failures = failures;
+    console.log(JSON.stringify(json));
+  }
+  return failures.length || figures.some((f) => !meetsTarget(f)) ? 1 : 0;
+}
+
+function printTable(figures: Figure[]) {
+  const target = (f: Figure) => (f.target ? [f.target.min !== undefined ? `≥ ${f.target.min}` : "", f.target.max !== undefined ? `≤ ${f.target.max}` : ""].filter(Boolean).join(" and ") : "");
+  const rows = figures.map((f) => [f.key, String(f.value), target(f), f.target ? (meetsTarget(f) ? "ok" : "MISSED") : "", f.note ?? ""]);
+  const header = ["figure", "value", "target", "", "how"];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  for (const r of [header, ...rows]) console.log(r.map((c, i) => c.padEnd(widths[i])).join("  "));
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error) => {
+    console.error(error);
+    process.exit(2);
+  },
+);
