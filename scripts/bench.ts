@@ -4,6 +4,7 @@
 // Sections live in scripts/bench/, one per file; add one by appending it to SECTIONS.
 import { parseArgs } from "node:util";
 import { bronzeCopy } from "./bench/bronze-copy";
+import { dashboards } from "./bench/dashboards";
 import { datasetExportRss } from "./bench/dataset-export-rss";
 import { ingestBigRss } from "./bench/ingest-big-rss";
 import { pipelineRuns } from "./bench/pipeline-runs";
@@ -16,6 +17,7 @@ const SECTIONS: Record<string, Section & { onlyWithBig?: boolean }> = {
   dataset_export_rss: datasetExportRss,
   pipeline: pipelineRuns,
   ingest_big_rss: { ...ingestBigRss, onlyWithBig: true },
+  dashboards,
 };
 
 const { values: args } = parseArgs({

@@ -1,8 +1,7 @@
 // upload_peak_rss_mb: a 100 MB order_lines file POSTed to the real app (`next start`) must
 // complete with the server's peak RSS under 300 MB, i.e. the upload path streams to disk and
 // into COPY instead of buffering the file. Peak = max VmHWM over the server's process tree.
-import { spawn, type ChildProcess } from "node:child_process";
-import { createReadStream, createWriteStream } from "node:fs";
+import { createReadStream } from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import { Readable } from "node:stream";
@@ -10,12 +9,11 @@ import { pipeline } from "node:stream/promises";
 import { createApiToken } from "../../lib/auth/api-tokens";
 import { ensureDemoAccounts } from "../../lib/auth/demo-accounts";
 import { createDbClients } from "../../lib/db/clients";
-import { buildIfStale } from "../lib/build-if-stale";
-import { freePort, mb, orderLinesFile, procMemory, processTree, root, round, type Section } from "./support";
+import { appEnv, startApp } from "./next-app";
+import { freePort, mb, orderLinesFile, procMemory, processTree, round, type Section } from "./support";
 
 const FILE_BYTES = 100 * 1024 * 1024;
 const SAMPLE_MS = 50;
-const next = path.join(root, "node_modules/next/dist/bin/next");
 
 export const uploadRss: Section = {
   name: "100 MB upload: peak server RSS",
@@ -24,23 +22,9 @@ export const uploadRss: Section = {
     const url = await ctx.database("bench_upload");
     const token = await uploadToken(url);
     const port = await freePort();
-    const env = {
-      ...process.env,
-      DATABASE_URL: url,
-      NEXTAUTH_SECRET: "bench-secret-not-for-production-0123456789",
-      NEXTAUTH_URL: `http://localhost:${port}`,
-      DEMO_MODE: "1",
-      NEXT_TELEMETRY_DISABLED: "1",
-    };
-    await buildIfStale(root, () => exec([next, "build"], env, ctx.log));
-
-    const logFile = path.join(ctx.tmp, "next-start.log");
-    const out = createWriteStream(logFile);
-    const app = spawn(process.execPath, [next, "start", "-p", String(port)], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
-    app.stdout.pipe(out);
-    app.stderr.pipe(out);
+    const server = await startApp(appEnv(url, port), port, ctx.tmp, ctx.log);
+    const app = server.app;
     try {
-      await waitForHealthy(`http://127.0.0.1:${port}/api/health`, app);
       let tree = await processTree(app.pid!);
       const idle = await treeMemory(tree);
       ctx.log(`server up on port ${port} (pids ${tree.join(", ")}), idle RSS ${idle.rss.toFixed(0)} MB`);
@@ -83,11 +67,10 @@ export const uploadRss: Section = {
         { key: "upload_mb_per_s", value: round(mb(file.bytes) / seconds, 1), unit: "MB/s" },
       ];
     } catch (error) {
-      ctx.log(`server log (${logFile}) tail:\n${await tail(logFile)}`);
+      ctx.log(`server log (${server.logFile}) tail:\n${await server.tail()}`);
       throw error;
     } finally {
-      await stop(app);
-      out.end();
+      await server.stop();
     }
   },
 };
@@ -151,36 +134,4 @@ async function treeMemory(pids: number[]) {
     if (m) (rss = Math.max(rss, m.rss)), (hwm = Math.max(hwm, m.hwm));
   }
   return { rss, hwm };
-}
-
-async function waitForHealthy(url: string, app: ChildProcess) {
-  for (let i = 0; i < 600; i++) {
-    if (app.exitCode !== null) throw new Error(`next start exited with ${app.exitCode}`);
-    if (await fetch(url).then((r) => r.ok, () => false)) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`the app did not answer at ${url} within 60 s`);
-}
-
-async function stop(app: ChildProcess) {
-  if (app.exitCode !== null || app.signalCode !== null) return;
-  const exited = new Promise((r) => app.once("exit", r));
-  app.kill("SIGTERM");
-  const timer = setTimeout(() => app.kill("SIGKILL"), 10_000);
-  await exited;
-  clearTimeout(timer);
-}
-
-function exec(argv: string[], env: NodeJS.ProcessEnv, log: (m: string) => void): Promise<void> {
-  log("building the app (sources changed since the last build)…");
-  return new Promise((resolve, reject) => {
-    // stdout to our stderr: the bench's stdout is only the table and the JSON line.
-    const child = spawn(process.execPath, argv, { cwd: root, env, stdio: ["ignore", process.stderr, "inherit"] });
-    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`next build exited with ${code}`))));
-  });
-}
-
-async function tail(file: string) {
-  const { readFile } = await import("node:fs/promises");
-  return (await readFile(file, "utf8").catch(() => "")).split("\n").slice(-30).join("\n");
 }
