@@ -45,12 +45,15 @@ export function ColumnMapping({ file, initialSource, sources, labels, busy, onSa
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
   const pending = useRef<AbortController | null>(null);
+  // Bumped by every choice the admin makes: a preview answering an older request must not undo them.
+  const edits = useRef(0);
 
   const requestPreview = useCallback(
     async (forSource: string, settings?: Settings) => {
       pending.current?.abort();
       const controller = new AbortController();
       pending.current = controller;
+      const editsAtRequest = edits.current;
       setLoading(true);
       setError(null);
       const form = new FormData();
@@ -72,9 +75,11 @@ export function ColumnMapping({ file, initialSource, sources, labels, busy, onSa
         const preview = body as PreviewResponse;
         setData(preview);
         setSource(preview.source ?? forSource);
-        setMapping(preview.mapping ?? {});
-        setDecimalSeparator(preview.decimalSeparator === "," ? "," : ".");
-        setDateFormat(preview.dateFormat === "dmy" ? "dmy" : "iso");
+        if (edits.current === editsAtRequest) {
+          setMapping(preview.mapping ?? {});
+          setDecimalSeparator(preview.decimalSeparator === "," ? "," : ".");
+          setDateFormat(preview.dateFormat === "dmy" ? "dmy" : "iso");
+        }
       } catch {
         if (!controller.signal.aborted) setError(labels.networkError);
       } finally {
@@ -162,14 +167,20 @@ export function ColumnMapping({ file, initialSource, sources, labels, busy, onSa
           </label>
           <label className="block text-sm">
             {m.decimalSeparator}
-            <select value={decimalSeparator} onChange={(e) => setDecimalSeparator(e.target.value as DecimalSeparator)} className={field}>
+            <select value={decimalSeparator} onChange={(e) => {
+              edits.current++;
+              setDecimalSeparator(e.target.value as DecimalSeparator);
+            }} className={field}>
               <option value=".">{m.decimalPoint}</option>
               <option value=",">{m.decimalComma}</option>
             </select>
           </label>
           <label className="block text-sm">
             {m.dateFormat}
-            <select value={dateFormat} onChange={(e) => setDateFormat(e.target.value as DateFormat)} className={field}>
+            <select value={dateFormat} onChange={(e) => {
+              edits.current++;
+              setDateFormat(e.target.value as DateFormat);
+            }} className={field}>
               <option value="iso">{m.dateIso}</option>
               <option value="dmy">{m.dateDmy}</option>
             </select>
@@ -219,6 +230,7 @@ export function ColumnMapping({ file, initialSource, sources, labels, busy, onSa
                           aria-invalid={unmapped || undefined}
                           aria-describedby={col.required ? `${selectId}-req` : undefined}
                           onChange={(e) => {
+                            edits.current++;
                             setMapping((prev) => ({ ...prev, [col.name]: e.target.value || null }));
                             setSaved(false);
                           }}
