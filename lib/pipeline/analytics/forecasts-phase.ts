@@ -31,13 +31,14 @@ export async function buildForecasts(pool: pg.Pool, timeZone: string): Promise<{
       const day = addDays(s.firstDay, i);
       return touching.some((p) => day >= p.first_day && day <= p.last_day);
     });
-    const forecast = forecastSeries(s.values, FORECAST_HORIZON_DAYS, { masked });
+    const forecast = fitOrNull(() => forecastSeries(s.values, FORECAST_HORIZON_DAYS, { masked }));
+    if (!forecast) continue;
     forecast.point.forEach((point, h) => {
       push(f, { metric: s.metric, scope: s.scope, day: addDays(s.firstDay, s.values.length + h), point: money(point) });
       push(f, { lower80: money(forecast.lower80[h]), upper80: money(forecast.upper80[h]), lower95: money(forecast.lower95[h]), upper95: money(forecast.upper95[h]) });
     });
-    const acc = backtestSeries(s.values, { ...QUICK_BACKTEST, model: { masked } });
-    if (!acc.origins) continue;
+    const acc = fitOrNull(() => backtestSeries(s.values, { ...QUICK_BACKTEST, model: { masked } }));
+    if (!acc?.origins) continue;
     push(a, { metric: s.metric, scope: s.scope, lastDay: addDays(s.firstDay, s.values.length - 1), historyDays: s.values.length, origins: acc.origins });
     push(a, { mase7: ratio(acc.byHorizon[7].model), naive7: ratio(acc.byHorizon[7].naive), mase30: ratio(acc.byHorizon[30].model), naive30: ratio(acc.byHorizon[30].naive), coverage: ratio(acc.coverage80) });
   }
@@ -70,4 +71,16 @@ const ratio = (x: number) => x.toFixed(3);
 
 export function addDays(isoDay: string, days: number): string {
   return new Date(Date.parse(`${isoDay}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * The model's fit, or null when it cannot fit this history (augurs finds no model for some
+ * flat or sparse series): that series goes without a forecast instead of failing the run.
+ */
+export function fitOrNull<T>(fit: () => T): T | null {
+  try {
+    return fit();
+  } catch {
+    return null;
+  }
 }

@@ -4,6 +4,7 @@
 // Rebuilt whole in one transaction.
 import type pg from "pg";
 import { estimateUplift } from "../../analytics/promo/estimate-uplift";
+import { fitOrNull } from "./forecasts-phase";
 import type { AnalyticsPhase } from "../analytics-phases";
 import { inTransaction } from "./in-transaction";
 
@@ -43,7 +44,8 @@ export async function buildPromoUplift(pool: pg.Pool, timeZone: string): Promise
     // Days of the other promotions, on this promotion's day index.
     const masked = p.units.map((_, i) => rows.some((o) => o !== p && i >= o.start_index && i < o.end_index));
     // A single product's stock-outs hide its demand; a category's or the site's barely move it.
-    const est = estimateUplift(p.units, p.start_index, p.end_index, masked, p.unsellable);
+    // A history the model cannot fit leaves this promotion out, not the others.
+    const est = fitOrNull(() => estimateUplift(p.units, p.start_index, p.end_index, masked, p.unsellable));
     if (!est) continue;
     const bounded = Number.isFinite(est.upper95);
     const row = { promoId: p.promo_id, firstDay: p.first_day, lastDay: p.last_day, actual: Math.round(est.actual), baseline: est.counterfactual.toFixed(2) };
