@@ -3,6 +3,7 @@
 // keyed by the pseudonymous customer id only), so it keeps its totals. The customer stays
 // marked erased in silver, so later re-exports of the same customer are scrubbed on arrival.
 import type pg from "pg";
+import { inTransaction } from "../db/in-transaction";
 import type { PrismaClient } from "../generated/prisma/client";
 import { assertCan } from "../auth/assert-can";
 import type { CurrentUser } from "../auth/current-user";
@@ -11,9 +12,7 @@ export type ErasureReport = { customerId: string; found: boolean; bronzeRows: nu
 
 export async function eraseCustomer(pool: pg.Pool, db: PrismaClient, actor: CurrentUser, customerId: string): Promise<ErasureReport> {
   assertCan(actor, "pii:erase");
-  const client = await pool.connect();
-  try {
-    await client.query("BEGIN");
+  const report = await inTransaction(pool, async (client) => {
     const silver = await client.query(
       `UPDATE silver_customers SET email_hash = NULL, email_domain = NULL, city = NULL, erased_at = coalesce(erased_at, now()) WHERE customer_id = $1`,
       [customerId],
@@ -26,16 +25,10 @@ export async function eraseCustomer(pool: pg.Pool, db: PrismaClient, actor: Curr
       [customerId],
     );
     await client.query(`UPDATE silver_web_events SET ip_hash = 'erased', ip_masked = 'erased', user_agent = 'erased' WHERE customer_id = $1`, [customerId]);
-    await client.query("COMMIT");
-    const report = { customerId, found: (silver.rowCount ?? 0) > 0, bronzeRows: bronze.rowCount ?? 0, webEvents: web.rowCount ?? 0 };
-    await db.auditLog.create({ data: { actorId: actor.id, action: "customer.erased", target: customerId, details: report } });
-    return report;
-  } catch (error) {
-    await client.query("ROLLBACK").catch(() => {});
-    throw error;
-  } finally {
-    client.release();
-  }
+    return { customerId, found: (silver.rowCount ?? 0) > 0, bronzeRows: bronze.rowCount ?? 0, webEvents: web.rowCount ?? 0 };
+  });
+  await db.auditLog.create({ data: { actorId: actor.id, action: "customer.erased", target: customerId, details: report } });
+  return report;
 }
 
 export const SCRUB_BRONZE_CUSTOMER = "email = '[erased]', first_name = '[erased]', last_name = '[erased]', city = NULL";

@@ -3,9 +3,10 @@
 // how far to trust it. Rebuilt whole (forecasts move with every new day) in one transaction.
 import type pg from "pg";
 import { backtestSeries } from "../../analytics/forecast/accuracy";
+import { fitOrNull } from "../../analytics/forecast/fit-or-null";
 import { forecastSeries, MIN_HISTORY_DAYS } from "../../analytics/forecast/forecast-series";
 import type { AnalyticsPhase } from "../analytics-phases";
-import { inTransaction } from "./in-transaction";
+import { inTransaction } from "../../db/in-transaction";
 import { readDailySeries } from "./read-daily-series";
 
 export const FORECAST_HORIZON_DAYS = 90;
@@ -71,16 +72,4 @@ const ratio = (x: number) => x.toFixed(3);
 
 export function addDays(isoDay: string, days: number): string {
   return new Date(Date.parse(`${isoDay}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
-
-/**
- * The model's fit, or null when it cannot fit this history (augurs finds no model for some
- * flat or sparse series): that series goes without a forecast instead of failing the run.
- */
-export function fitOrNull<T>(fit: () => T): T | null {
-  try {
-    return fit();
-  } catch {
-    return null;
-  }
 }

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../../scripts/test/test-database";
 import { addDays, buildForecasts, FORECAST_HORIZON_DAYS } from "./forecasts-phase";
-import { inTransaction } from "./in-transaction";
+import { inTransaction } from "../../db/in-transaction";
 import { buildPromoUplift } from "./promo-uplift-phase";
 
 const FIRST = "2026-01-05"; // a Monday

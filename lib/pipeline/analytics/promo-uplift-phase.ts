@@ -4,9 +4,9 @@
 // Rebuilt whole in one transaction.
 import type pg from "pg";
 import { estimateUplift } from "../../analytics/promo/estimate-uplift";
-import { fitOrNull } from "./forecasts-phase";
+import { fitOrNull } from "../../analytics/forecast/fit-or-null";
 import type { AnalyticsPhase } from "../analytics-phases";
-import { inTransaction } from "./in-transaction";
+import { inTransaction } from "../../db/in-transaction";
 
 // A promotion ends at the start of the day after its last day (ends_at is exclusive), hence the
 // second subtracted before taking the date.

@@ -1,6 +1,7 @@
 // Step "gold": rebuilds exactly the days and customers that silver changes touched, one
 // transaction per fact family so readers never see half a rebuild, then forgets those marks.
 import type pg from "pg";
+import { inTransaction } from "../../db/in-transaction";
 import { clearDirty, readDirtyScope, type GoldScope } from "./dirty-scope";
 import { REBUILD_CUSTOMERS, REBUILD_REFUNDS, REBUILD_STOCK, REBUILD_WEB } from "./other-facts-sql";
 import { DELETE_SALES, INSERT_PRODUCT_DAILY, INSERT_PROMO_ORDERS_DAILY, INSERT_SALES_DAILY } from "./sales-sql";
@@ -22,20 +23,12 @@ export async function buildGold(pool: pg.Pool, params: { timeZone: string }): Pr
   for (const family of FAMILIES) {
     const keys = family.keys(scope);
     if (!keys.length) continue;
-    const client = await pool.connect();
-    try {
-      await client.query("BEGIN");
+    await inTransaction(pool, async (client) => {
       // Session and day aggregates sort millions of rows at scale m: in memory, not spilled.
       await client.query("SET LOCAL work_mem = '64MB'");
       for (const sql of family.statements) await client.query(sql, /\$2/.test(sql) ? [keys, params.timeZone] : [keys]);
       await clearDirty(client, Object.fromEntries(family.kinds.map((k) => [k, keys])));
-      await client.query("COMMIT");
-    } catch (error) {
-      await client.query("ROLLBACK").catch(() => {});
-      throw error;
-    } finally {
-      client.release();
-    }
+    });
   }
   // Changed orders and product versions fed several families: forget them once all are rebuilt.
   await clearDirty(pool, { order: orderIds, product: productChanges });

@@ -1,6 +1,7 @@
 // Step "silver": merges every loaded bronze file not yet in silver, source by source
 // (dimensions first), one transaction per source: a source is merged whole or not at all.
 import type pg from "pg";
+import { inTransaction } from "../../db/in-transaction";
 import type { SourceName } from "../contracts";
 import { mergeSource, type MergeCounts, type MergeParams } from "./merge-source";
 import { AFTER_MERGE, BEFORE_INSERT } from "./silver-hooks";
@@ -17,23 +18,16 @@ export async function buildSilver(pool: pg.Pool, params: MergeParams): Promise<S
       [spec.source],
     );
     if (!rows.length) continue;
-    const client = await pool.connect();
-    try {
-      await client.query("BEGIN");
+    const counts = await inTransaction(pool, async (client) => {
       // DISTINCT ON over a day of web events sorts in memory rather than on disk.
       await client.query("SET LOCAL work_mem = '64MB'");
-      const counts = await mergeSource(client, spec, groupByConventions(rows), params, BEFORE_INSERT[spec.source]);
+      const merged = await mergeSource(client, spec, groupByConventions(rows), params, BEFORE_INSERT[spec.source]);
       await AFTER_MERGE[spec.source]?.(client);
       await client.query("UPDATE ingest_file SET silver_at = now() WHERE id = ANY($1::bigint[])", [rows.map((r) => r.id)]);
-      await client.query("COMMIT");
-      result.bySource[spec.source] = { ...counts, files: rows.length };
-      result.files += rows.length;
-    } catch (error) {
-      await client.query("ROLLBACK").catch(() => {});
-      throw error;
-    } finally {
-      client.release();
-    }
+      return merged;
+    });
+    result.bySource[spec.source] = { ...counts, files: rows.length };
+    result.files += rows.length;
   }
   return result;
 }
