@@ -23,8 +23,8 @@ export async function mergeSource(
   beforeInsert?: (client: pg.PoolClient) => Promise<void>,
 ): Promise<MergeCounts> {
   await summarizeBronze(client, spec.source);
-  await client.query(`DROP TABLE IF EXISTS stage; CREATE TEMP TABLE stage ON COMMIT DROP AS ${stageSelectSql(spec.source, groups, params.timeZone)}`);
-  const staged = (await client.query<{ n: number }>("SELECT count(*)::int AS n FROM stage")).rows[0].n;
+  await client.query("DROP TABLE IF EXISTS stage");
+  const staged = (await client.query(`CREATE TEMP TABLE stage ON COMMIT DROP AS ${stageSelectSql(spec.source, groups, params.timeZone)}`)).rowCount ?? 0;
   const quarantined = await quarantineRuleBreakers(client, spec);
 
   const keyCols = spec.key.map(q).join(", ");
@@ -50,18 +50,20 @@ export async function mergeSource(
   return { staged, quarantined, merged: res.rowCount ?? 0 };
 }
 
+// A row breaking several rules is quarantined under the first one, in two passes over the stage
+// whatever the number of rules (web events are millions of rows).
 async function quarantineRuleBreakers(client: pg.PoolClient, spec: SilverSpec): Promise<number> {
-  let count = 0;
-  for (const rule of CONTRACTS[spec.source].def.rules.filter((r) => r.scope === "row" && r.severity === "error")) {
-    const broken = `NOT coalesce((${ROW_RULES_SQL[rule.id]}), true)`;
-    const res = await client.query(
-      `INSERT INTO ingest_reject (file_id, line_no, rule, reason) SELECT src_file_id, src_line, $1, $2 FROM stage WHERE ${broken}`,
-      [rule.id, rule.description],
-    );
-    count += res.rowCount ?? 0;
-    await client.query(`DELETE FROM stage WHERE ${broken}`);
-  }
-  return count;
+  const rules = CONTRACTS[spec.source].def.rules.filter((r) => r.scope === "row" && r.severity === "error");
+  if (!rules.length) return 0;
+  const broken = (id: string) => `NOT coalesce((${ROW_RULES_SQL[id]}), true)`;
+  const firstBroken = `CASE ${rules.map((r, i) => `WHEN ${broken(r.id)} THEN ${i + 1}`).join(" ")} END`;
+  const res = await client.query(
+    `INSERT INTO ingest_reject (file_id, line_no, rule, reason)
+     SELECT src_file_id, src_line, (($1::text[])[n]), (($2::text[])[n]) FROM (SELECT src_file_id, src_line, ${firstBroken} AS n FROM stage) s WHERE n IS NOT NULL`,
+    [rules.map((r) => r.id), rules.map((r) => r.description)],
+  );
+  if (res.rowCount) await client.query(`DELETE FROM stage WHERE ${rules.map((r) => broken(r.id)).join(" OR ")}`);
+  return res.rowCount ?? 0;
 }
 
 // The incoming rows and the stored rows they replace both invalidate gold (an order can move day),
