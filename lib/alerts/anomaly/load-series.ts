@@ -3,6 +3,7 @@
 // their share of the total (a sale period lifts every category alike; a broken category page does
 // not), the rates on their own value. Plus the promotion days, which are masked.
 import type pg from "pg";
+import { inStockShare, loadMissingSales } from "./in-stock-share";
 
 export type ScopeType = "total" | "category" | "channel";
 export type Series = {
@@ -13,8 +14,8 @@ export type Series = {
   values: (number | null)[];
   /** Share series: the total the share is of (the detection runs on values / parent). */
   parent?: (number | null)[];
-  /** Category revenue: share of the category's recent sales made by products in stock that day
-   * (1 = nothing missing); the detection judges values / inStock. */
+  /** Category revenue: the share of its usual sales its products in stock could make that day
+   * (see in-stock-share.ts; 1 = nothing missing); the detection judges values / inStock. */
   inStock?: (number | null)[];
 };
 export type LoadedSeries = { days: string[]; series: Series[]; promoDays: Set<string> };
@@ -27,7 +28,7 @@ const add = (acc: Acc, key: string, day: string, num: number, den = 1) => {
 };
 
 export async function loadSeries(pool: pg.Pool, timeZone: string): Promise<LoadedSeries> {
-  const [sales, products, web, stock, promos, stocked] = await Promise.all([
+  const [sales, products, web, stock, promos, missing] = await Promise.all([
     pool.query<{ day: string; channel: string; orders: string; revenue: string }>("SELECT day::text, channel, sum(orders) AS orders, sum(revenue) AS revenue FROM gold_sales_daily GROUP BY 1, 2"),
     pool.query<{ day: string; category: string; channel: string; revenue: string; units: string; returned: string }>(
       `SELECT f.day::text, coalesce(p.category, '?') AS category, f.channel, sum(f.revenue) AS revenue, sum(f.units) AS units, sum(f.units_returned) AS returned
@@ -43,18 +44,7 @@ export async function loadSeries(pool: pg.Pool, timeZone: string): Promise<Loade
               generate_series((s.starts_at AT TIME ZONE $1)::date, ((s.ends_at - interval '1 millisecond') AT TIME ZONE $1)::date, interval '1 day') d`,
       [timeZone],
     ),
-    // Each SKU weighs its sales of the 28 days before; a day's in-stock share is the weight of
-    // the category's active SKUs not out of stock over that of all its active SKUs.
-    pool.query<{ day: string; category: string; in_stock: string | null; total: string | null }>(
-      `WITH sku_day AS (
-         SELECT g.day, g.sku, g.stockout,
-                sum(coalesce(f.revenue, 0)) OVER (PARTITION BY g.sku ORDER BY g.day RANGE BETWEEN interval '28 days' PRECEDING AND interval '1 day' PRECEDING) AS recent
-           FROM gold_stock_daily g
-           LEFT JOIN (SELECT day, sku, sum(revenue) AS revenue FROM gold_product_daily GROUP BY 1, 2) f ON f.day = g.day AND f.sku = g.sku
-          WHERE g.active)
-       SELECT s.day::text, coalesce(p.category, '?') AS category, sum(s.recent) FILTER (WHERE NOT s.stockout) AS in_stock, sum(s.recent) AS total
-         FROM sku_day s LEFT JOIN silver_products p ON p.sku = s.sku GROUP BY 1, 2`,
-    ),
+    loadMissingSales(pool),
   ]);
   const acc: Acc = new Map();
   for (const r of sales.rows) {
@@ -90,14 +80,9 @@ export async function loadSeries(pool: pg.Pool, timeZone: string): Promise<Loade
     s.parent = series.find((p) => p.metric === s.metric && p.scopeType === "total")?.values;
     return !!s.parent;
   });
-  const inStock = new Map<string, Map<string, number>>();
-  for (const r of stocked.rows) {
-    const total = Number(r.total ?? 0);
-    if (total > 0) (inStock.get(r.category) ?? inStock.set(r.category, new Map()).get(r.category)!).set(r.day, Number(r.in_stock ?? 0) / total);
-  }
   for (const s of judged) {
-    const share = s.metric === "revenue" && s.scopeType === "category" ? inStock.get(s.scopeValue ?? "") : undefined;
-    if (share) s.inStock = days.map((d) => share.get(d) ?? null);
+    const lost = s.metric === "revenue" && s.scopeType === "category" ? missing.get(s.scopeValue ?? "") : undefined;
+    if (lost) s.inStock = inStockShare(days, s.values, lost);
   }
   return { days, series: judged, promoDays: new Set(promos.rows.map((r) => r.day)) };
 }
