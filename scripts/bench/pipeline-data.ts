@@ -11,7 +11,7 @@ import { root, seconds, type Scale } from "./support";
 export type ExportFile = { source: SourceName; name: string; path: string; bytes: number };
 export type BenchExports = { dir: string; history: ExportFile[]; newDay: ExportFile[]; lastDay: string };
 
-const DAILY = /_(\d{4}-\d{2}-\d{2})\.(csv|ndjson)$/;
+const daily = (source: SourceName) => new RegExp(`^${source}_(\\d{4}-\\d{2}-\\d{2})\\.(csv|ndjson)$`);
 
 export async function benchExports(scale: Scale, log: (m: string) => void, seed = 42): Promise<BenchExports> {
   const dir = path.join(root, ".data", seed === 42 ? `bench-${scale}` : `bench-${scale}-seed${seed}`);
@@ -28,7 +28,7 @@ export async function benchExports(scale: Scale, log: (m: string) => void, seed 
   const files: (ExportFile & { day: string })[] = [];
   for (const source of SOURCES) {
     for (const name of (await readdir(path.join(dir, source))).sort()) {
-      const day = DAILY.exec(name)?.[1];
+      const day = daily(source).exec(name)?.[1];
       if (!day) continue;
       const full = path.join(dir, source, name);
       files.push({ source, name, path: full, bytes: (await stat(full)).size, day });

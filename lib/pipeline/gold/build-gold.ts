@@ -2,6 +2,7 @@
 // transaction per fact family so readers never see half a rebuild, then forgets those marks.
 import type pg from "pg";
 import { inTransaction } from "../../db/in-transaction";
+import { inLanes } from "../lanes";
 import { clearDirty, readDirtyScope, type GoldScope } from "./dirty-scope";
 import { REBUILD_CUSTOMERS, REBUILD_REFUNDS, REBUILD_STOCK, REBUILD_WEB } from "./other-facts-sql";
 import { DELETE_SALES, INSERT_PRODUCT_DAILY, INSERT_PROMO_ORDERS_DAILY, INSERT_SALES_DAILY, MARK_SEGMENT_MONTHS } from "./sales-sql";
@@ -20,16 +21,18 @@ export async function buildGold(pool: pg.Pool, params: { timeZone: string }): Pr
   const scope = await readDirtyScope(pool);
   const keysOf = async (kind: string) => (await pool.query<{ key: string }>("SELECT key FROM gold_dirty WHERE kind = $1", [kind])).rows.map((r) => r.key);
   const [orderIds, productChanges] = [await keysOf("order"), await keysOf("product")];
-  for (const family of FAMILIES) {
+  // Web sessions (the largest family) rebuild alongside the others on a second connection.
+  const apart = (f: (typeof FAMILIES)[number]) => f.name === "web";
+  await inLanes([FAMILIES.filter(apart), FAMILIES.filter((f) => !apart(f))], 2, async (family) => {
     const keys = family.keys(scope);
-    if (!keys.length) continue;
+    if (!keys.length) return;
     await inTransaction(pool, async (client) => {
       // Session and day aggregates sort millions of rows at scale m: in memory, not spilled.
       await client.query("SET LOCAL work_mem = '64MB'");
       for (const sql of family.statements) await client.query(sql, /\$2/.test(sql) ? [keys, params.timeZone] : [keys]);
       await clearDirty(client, Object.fromEntries(family.kinds.map((k) => [k, keys])));
     });
-  }
+  });
   // Changed orders and product versions fed several families: forget them once all are rebuilt.
   await clearDirty(pool, { order: orderIds, product: productChanges });
   await pool.query("DELETE FROM gold_dirty WHERE kind IN ('promotions', 'payment_day')");

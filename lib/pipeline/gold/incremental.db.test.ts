@@ -2,7 +2,7 @@
 // customers they touch; every other gold row stays as it was, and no mark is left behind.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../../scripts/test/test-database";
-import { allFixtureFiles, csvFile, EXTRA_DAY, fixtureDay } from "../testing/fixture";
+import { allFixtureFiles, csvFile, customer, EXTRA_DAY, fixtureDay, product } from "../testing/fixture";
 import { goldChecksums, newInbox, runWith } from "../testing/pipeline-run";
 
 let db: TestDatabase;
@@ -108,5 +108,29 @@ describe("incremental gold", () => {
       { day: "2026-10-01", cost: "24.00" }, // ORD-1 2 × 12.00
       { day: "2026-10-02", cost: "14.00" }, // ORD-4 1 × 14.00
     ]);
+  });
+
+  it("dimensions sent again unchanged, as a daily full snapshot, rebuild nothing", async () => {
+    const all = { gold_sales_daily: "true", gold_product_daily: "true", gold_stock_daily: "true", gold_customer_value: "true", gold_web_daily: "true", gold_refunds_daily: "true" };
+    const before = await goldChecksums(db.pool, all);
+    // The same records as stored (latest versions), in another order: new bytes, so not a duplicate file.
+    const customers = csvFile("customers", "customers_full_2026-10-05.csv", [
+      customer(4, "karl.schmidt@example.de", "Karl", "Schmidt", "Berlin"),
+      customer(3, "amelie.roux@example.org", "Amélie", "Roux", "Paris"),
+      customer(2, "Jean.Dupont@Example.com", "Jean", "Dupont", "Paris"),
+      customer(1, "helene.martin@example.fr", "Hélène", "Martin", "Lyon"),
+    ]);
+    const products = csvFile("products", "products_full_2026-10-05.csv", [
+      product(5, "Plaid laine", "Linge", "10.00", "25.00", "false"),
+      product(4, "Lampe de table", "Déco", "25.00", "60.00"),
+      product(3, "Coussin en lin", "Déco", "8.00", "20.00"),
+      product(2, "Poêle 28 cm", "Cuisine", "15.00", "40.00"),
+      { ...product(1, "Théière en fonte", "Cuisine", "14.00", "30.00"), updated_at: "2026-10-02T00:30:00+02:00" },
+    ]);
+    const outcome = await runWith(db.pool, inbox, [customers, products]);
+    expect(outcome.status).toBe("SUCCESS");
+    expect(await goldStep(outcome.runId)).toEqual([0]);
+    expect(await dirtyMarks()).toEqual([]);
+    expect(await goldChecksums(db.pool, all)).toEqual(before);
   });
 });

@@ -91,7 +91,7 @@ async function ingestOwned(pool: pg.Pool, client: pg.PoolClient, req: IngestRequ
     await client.query("COMMIT");
     // Read with the load's own client: waiting for a second pooled connection while holding this
     // one deadlocks once as many files load at once as the pool has connections.
-    return { ...base, ...counts, source: layout.source, status: "loaded", errors: await firstErrors(client, fileId) };
+    return { ...base, ...counts, source: layout.source, status: "loaded", errors: counts.rowsRejected ? await firstErrors(client, fileId) : [] };
   } catch (error) {
     await client.query("ROLLBACK").catch(() => {});
     const message = error instanceof Error ? error.message : String(error);

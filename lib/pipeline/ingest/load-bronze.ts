@@ -49,7 +49,7 @@ export async function loadBronze(
   try {
     const contract = CONTRACTS[layout.source];
     // The few locale-dependent corners of the SQL rules (Unicode spaces, lower('İ')), read off the server.
-    const locale = (await client.query<ServerLocale>(serverLocaleSql)).rows[0];
+    const locale = await serverLocale(client);
     const framer =
       sniffed.format === "ndjson"
         ? new NdjsonFramer({ fileId, onReject, cells: { names: layout.columns, checks: layout.columns.map((name) => textCheck(contract.column(name), conventions, locale)) } })
@@ -84,6 +84,14 @@ export async function loadBronze(
   } finally {
     await spool.dispose();
   }
+}
+
+// Read once per database: a drop folder of thousands of small files paid a round trip each.
+const locales = new Map<string, ServerLocale>();
+async function serverLocale(client: pg.PoolClient): Promise<ServerLocale> {
+  const key = `${client.host}:${client.port}/${client.database}`;
+  if (!locales.has(key)) locales.set(key, (await client.query<ServerLocale>(serverLocaleSql)).rows[0]);
+  return locales.get(key)!;
 }
 
 function countBytes(onBytes?: (bytes: number) => void) {

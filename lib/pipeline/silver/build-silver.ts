@@ -1,23 +1,27 @@
 // Step "silver": merges every loaded bronze file not yet in silver, source by source
 // (dimensions first), one transaction per source: a source is merged whole or not at all.
+// Web events, the largest source, merge alongside the others on a second connection: they
+// touch nothing the others touch (their own table and partitions, web_day marks only).
 import type pg from "pg";
 import { inTransaction } from "../../db/in-transaction";
 import type { SourceName } from "../contracts";
 import { mergeSource, type MergeCounts, type MergeParams } from "./merge-source";
 import { AFTER_MERGE, BEFORE_INSERT } from "./silver-hooks";
-import { SILVER_SPECS } from "./silver-specs";
+import { SILVER_SPECS, type SilverSpec } from "./silver-specs";
+import { inLanes } from "../lanes";
 import type { FileGroup } from "./stage-sql";
 
 export type SilverResult = { files: number; bySource: Partial<Record<SourceName, MergeCounts & { files: number }>> };
 
 export async function buildSilver(pool: pg.Pool, params: MergeParams): Promise<SilverResult> {
   const result: SilverResult = { files: 0, bySource: {} };
-  for (const spec of SILVER_SPECS) {
+  const apart = (spec: SilverSpec) => spec.source === "web_events";
+  await inLanes([SILVER_SPECS.filter(apart), SILVER_SPECS.filter((s) => !apart(s))], 2, async (spec) => {
     const { rows } = await pool.query<{ id: string; decimal_separator: string | null; date_format: string | null }>(
       `SELECT id, decimal_separator, date_format FROM ingest_file WHERE source = $1 AND status = 'loaded' AND silver_at IS NULL ORDER BY id`,
       [spec.source],
     );
-    if (!rows.length) continue;
+    if (!rows.length) return;
     const counts = await inTransaction(pool, async (client) => {
       // DISTINCT ON over a day of web events sorts in memory rather than on disk.
       await client.query("SET LOCAL work_mem = '64MB'");
@@ -28,7 +32,7 @@ export async function buildSilver(pool: pg.Pool, params: MergeParams): Promise<S
     });
     result.bySource[spec.source] = { ...counts, files: rows.length };
     result.files += rows.length;
-  }
+  });
   return result;
 }
 

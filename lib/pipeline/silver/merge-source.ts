@@ -32,8 +32,12 @@ export async function mergeSource(
     .map(([col, expr]) => `${expr.replace(/:tz\b/g, () => sqlLiteral(params.timeZone)).replace(/:pii\b/g, () => sqlLiteral(params.piiKey))} AS ${q(col)}`)
     .join(", ");
   const order = [...(spec.version ? [`${q(spec.version)} DESC`] : []), "src_file_id DESC", "src_line DESC"].join(", ");
-  await client.query(`DROP TABLE IF EXISTS latest; CREATE TEMP TABLE latest ON COMMIT DROP AS
-    SELECT DISTINCT ON (${keyCols}) * FROM (SELECT src_file_id, src_line, ${projected} FROM stage) s ORDER BY ${keyCols}, ${order}`);
+  // Insert-only sources skip the sort: the insert below ignores a key already seen, stored or
+  // earlier in the batch (rows come in file and line order), so the first event received stays.
+  const latest = spec.insertOnly
+    ? `SELECT src_file_id, src_line, ${projected} FROM stage`
+    : `SELECT DISTINCT ON (${keyCols}) * FROM (SELECT src_file_id, src_line, ${projected} FROM stage) s ORDER BY ${keyCols}, ${order}`;
+  await client.query(`DROP TABLE IF EXISTS latest; CREATE TEMP TABLE latest ON COMMIT DROP AS ${latest}`);
   await markDirty(client, spec);
   await beforeInsert?.(client);
 
@@ -60,15 +64,24 @@ async function quarantineRuleBreakers(client: pg.PoolClient, spec: SilverSpec): 
   return count;
 }
 
-// The incoming rows and the stored rows they replace both invalidate gold (an order can move day);
-// insert-only sources replace nothing (a repeated event is ignored), so only their new rows count.
+// The incoming rows and the stored rows they replace both invalidate gold (an order can move day),
+// unless a row comes again unchanged — dimensions often arrive as full daily snapshots, and
+// those must not rebuild two years of gold. Insert-only sources replace nothing (a repeated
+// event is ignored), so only their new rows count.
 async function markDirty(client: pg.PoolClient, spec: SilverSpec) {
   const keyMatch = spec.key.map((k) => `t.${q(k)} = l.${q(k)}`).join(" AND ");
+  const content = Object.keys(spec.columns).map(q);
+  const unchanged = `(${content.map((c) => `t.${c}`).join(", ")}) IS NOT DISTINCT FROM (${content.map((c) => `l.${c}`).join(", ")})`;
+  const changes = spec.insertOnly ? "latest" : "changed";
+  if (!spec.insertOnly) {
+    await client.query(`DROP TABLE IF EXISTS changed; CREATE TEMP TABLE changed ON COMMIT DROP AS
+      SELECT l.* FROM latest l WHERE NOT EXISTS (SELECT 1 FROM ${spec.table} t WHERE ${keyMatch} AND ${unchanged})`);
+  }
   for (const d of spec.dirty) {
     const sql = d.key
-      ? `SELECT DISTINCT $1, k FROM (SELECT (${d.key})::text AS k FROM latest
-           ${d.newRowsOnly || spec.insertOnly ? "" : `UNION ALL SELECT (${d.key})::text FROM (SELECT t.* FROM ${spec.table} t JOIN latest l ON ${keyMatch}) replaced`}) x WHERE k IS NOT NULL`
-      : `SELECT $1, 'all' WHERE EXISTS (SELECT 1 FROM latest)`;
+      ? `SELECT DISTINCT $1, k FROM (SELECT (${d.key})::text AS k FROM ${changes}
+           ${d.newRowsOnly || spec.insertOnly ? "" : `UNION ALL SELECT (${d.key})::text FROM (SELECT t.* FROM ${spec.table} t JOIN changed l ON ${keyMatch}) replaced`}) x WHERE k IS NOT NULL`
+      : `SELECT $1, 'all' WHERE EXISTS (SELECT 1 FROM ${changes})`;
     await client.query(`INSERT INTO gold_dirty (kind, key) ${sql} ON CONFLICT DO NOTHING`, [d.kind]);
   }
 }

@@ -30,7 +30,7 @@ export const customer = (id: number, email: string, first: string, last: string,
   customer_id: `C${pad(id, 7)}`, email, first_name: first, last_name: last, country: city === "Berlin" ? "DE" : "FR", city,
   created_at: P("2026-09-01T10:00:00"), marketing_opt_in: "true", updated_at: P("2026-09-01T10:00:00"), ...over,
 });
-const product = (n: number, name: string, category: string, cost: string, price: string, active = "true"): Row => ({
+export const product = (n: number, name: string, category: string, cost: string, price: string, active = "true"): Row => ({
   sku: `SKU-${pad(n, 5)}`, name, category, brand: "Maison Test", unit_cost: cost, list_price: price, active, updated_at: P("2026-09-15T08:00:00"),
 });
 export const order = (n: number, c: number, orderedAt: string, status: string, channel: string, shipping: string, updatedAt: string, promo = ""): Row => ({
