@@ -1,20 +1,23 @@
-// `npm run backtest [-- --json] [--dir DIR] [--only KEY,…]`: accuracy of the analytics models on
-// generated m-scale data whose truth is known (ground_truth.json). Generates the data once into
-// .data/backtest-m (gitignored), prints a table, and with --json ends with ONE JSON object on the
-// last line. Sections live in scripts/backtest/, one per file; add one by appending to SECTIONS.
+// `npm run backtest [-- --json] [--dir DIR] [--only KEY,…] [--anomaly-seed N]`: accuracy of the
+// analytics models on generated m-scale data whose truth is known (ground_truth.json). Generates
+// the data once into .data/backtest-m (gitignored), prints a table, and with --json ends with ONE
+// JSON object on the last line. Sections live in scripts/backtest/, one per file; add one by
+// appending to SECTIONS. The anomaly section brings its own data (see anomalies.ts).
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import type { GroundTruthManifest } from "../lib/generator/manifest";
+import { anomalyDetection } from "./backtest/anomalies";
 import { forecastAccuracy } from "./backtest/forecast-accuracy";
 import { loadGeneratedSeries } from "./backtest/generated-series";
 import { promoUplift } from "./backtest/promo-uplift";
-import { meetsTarget, type BacktestSection, type Figure } from "./backtest/support";
+import { meetsTarget, type BacktestContext, type BacktestSection, type Figure } from "./backtest/support";
 
 const SECTIONS: Record<string, BacktestSection> = {
   forecast: forecastAccuracy,
   promo_uplift: promoUplift,
+  anomalies: anomalyDetection,
 };
 
 const { values: args } = parseArgs({
@@ -22,6 +25,7 @@ const { values: args } = parseArgs({
     json: { type: "boolean", default: false },
     dir: { type: "string", default: ".data/backtest-m" },
     only: { type: "string" },
+    "anomaly-seed": { type: "string", default: "42" },
   },
 });
 
@@ -31,13 +35,20 @@ async function main(): Promise<number> {
   const only = args.only?.split(",").map((s) => s.trim());
   for (const name of only ?? []) if (!(name in SECTIONS)) throw new Error(`--only: unknown section ${name} (one of ${Object.keys(SECTIONS).join(", ")})`);
   const dir = path.resolve(args.dir);
-  const manifestFile = path.join(dir, "ground_truth.json");
-  if (!existsSync(manifestFile)) {
-    log(`generating m-scale data into ${dir} (once, several minutes)…`);
-    execFileSync("npx", ["tsx", "scripts/generate.ts", "--out", dir, "--scale", "m", "--seed", "42"], { stdio: ["ignore", "inherit", "inherit"] });
-  }
-  const manifest = JSON.parse(readFileSync(manifestFile, "utf8")) as GroundTruthManifest;
-  const ctx = { dir, manifest, series: loadGeneratedSeries(dir, manifest, log), log };
+  // The m-scale data only once a section asks for it (the anomaly section brings its own).
+  let mScale: Pick<BacktestContext, "manifest" | "series"> | undefined;
+  const data = () => (mScale ??= loadMScale(dir));
+  const ctx: BacktestContext = {
+    dir,
+    anomalySeed: Number(args["anomaly-seed"]),
+    log,
+    get manifest() {
+      return data().manifest;
+    },
+    get series() {
+      return data().series;
+    },
+  };
   const figures: Figure[] = [];
   const failures: string[] = [];
   for (const [name, section] of Object.entries(SECTIONS).filter(([n]) => !only || only.includes(n))) {
@@ -60,6 +71,16 @@ async function main(): Promise<number> {
     console.log(JSON.stringify(json));
   }
   return failures.length || figures.some((f) => !meetsTarget(f)) ? 1 : 0;
+}
+
+function loadMScale(dir: string): Pick<BacktestContext, "manifest" | "series"> {
+  const manifestFile = path.join(dir, "ground_truth.json");
+  if (!existsSync(manifestFile)) {
+    log(`generating m-scale data into ${dir} (once, several minutes)…`);
+    execFileSync("npx", ["tsx", "scripts/generate.ts", "--out", dir, "--scale", "m", "--seed", "42"], { stdio: ["ignore", "inherit", "inherit"] });
+  }
+  const manifest = JSON.parse(readFileSync(manifestFile, "utf8")) as GroundTruthManifest;
+  return { manifest, series: loadGeneratedSeries(dir, manifest, log) };
 }
 
 function printTable(figures: Figure[]) {

@@ -7,6 +7,8 @@ export type BacktestContext = {
   /** The generated export folder (m-scale unless told otherwise). */
   dir: string;
   manifest: GroundTruthManifest;
+  /** Generator seed of the anomaly section's s-scale data (--anomaly-seed, 42 by default). */
+  anomalySeed: number;
   series: GeneratedSeries;
   log: (message: string) => void;
 };

@@ -1,4 +1,5 @@
-// The generated exports the pipeline benches run on: `.data/bench-<scale>` (two years, seed 42),
+// The generated exports the pipeline benches (and the anomaly backtest) run on:
+// `.data/bench-<scale>` (two years, seed 42; another seed in `.data/bench-<scale>-seed<N>`),
 // generated once and reused, split into the history (every day but the last) and the new day.
 import { existsSync } from "node:fs";
 import { copyFile, link, mkdir, readdir, rename, rm, stat } from "node:fs/promises";
@@ -12,13 +13,13 @@ export type BenchExports = { dir: string; history: ExportFile[]; newDay: ExportF
 
 const daily = (source: SourceName) => new RegExp(`^${source}_(\\d{4}-\\d{2}-\\d{2})\\.(csv|ndjson)$`);
 
-export async function benchExports(scale: Scale, log: (m: string) => void): Promise<BenchExports> {
-  const dir = path.join(root, ".data", `bench-${scale}`);
+export async function benchExports(scale: Scale, log: (m: string) => void, seed = 42): Promise<BenchExports> {
+  const dir = path.join(root, ".data", seed === 42 ? `bench-${scale}` : `bench-${scale}-seed${seed}`);
   if (!existsSync(path.join(dir, "ground_truth.json"))) {
     const started = performance.now();
     const partial = `${dir}.${process.pid}.partial`;
     log(`generating the ${scale} exports into ${path.relative(root, dir)} (once)…`);
-    await generate({ outDir: partial, ...DEFAULT_RANGE, scale, seed: 42 });
+    await generate({ outDir: partial, ...DEFAULT_RANGE, scale, seed });
     await rm(dir, { recursive: true, force: true });
     await rename(partial, dir);
     log(`generated in ${seconds(started)} s`);

@@ -1,6 +1,9 @@
 // Runs the detection over every series gold holds: promotion days masked, the retail calendar's
 // segments for level series, each (metric, scope)'s thresholds. Returns every anomalous day with
 // what was expected (in the metric's unit) and the chart points around it.
+// A share (a channel's orders, a category's revenue) is only anomalous when the scope's own value
+// moved the same way too: when the app collapses, the web's share rises with no change in web
+// orders — that is the app's incident, not a second one.
 import type pg from "pg";
 import type { AlertSeriesPoint } from "../alert-view";
 import { detectSeries, type DayVerdict } from "./detect-series";
@@ -33,10 +36,20 @@ export async function detectAnomalies(pool: pg.Pool, timeZone: string, rows: rea
   for (const s of series) {
     const th = thresholdsFor(s.metric, s.scopeType, s.scopeValue, rows);
     const parent = s.parent;
+    // What the scope can sell today: a category whose best sellers are out of stock sells less
+    // (the stock alerts report those); it is judged on its sales per in-stock share.
+    const stocked = (i: number) => s.inStock?.[i] ?? 1;
+    const own = s.values.map((v, i) => (v === null || !(stocked(i) > 0) ? null : v / stocked(i)));
     // A share is judged on its own (no calendar jumps), then scaled back by the day's total.
-    const values = parent ? s.values.map((v, i) => (v === null || !parent[i] ? null : v / parent[i]!)) : s.values;
-    const scale = (i: number) => (parent ? (parent[i] ?? 0) : 1);
+    const values = parent ? own.map((v, i) => (v === null || !parent[i] ? null : v / parent[i]!)) : s.values;
+    const scale = (i: number) => (parent ? (parent[i] ?? 0) * stocked(i) : 1);
     const verdicts = detectSeries({ days, values, masked, segments: parent ? flat : segments }, th);
+    if (parent) {
+      const alone = detectSeries({ days, values: own, masked, segments }, th);
+      verdicts.forEach((v, i) => {
+        if (v?.anomaly && !movedToo(alone[i], own[i]!, v.score, th.minRelChange)) v.anomaly = false;
+      });
+    }
     const point = (i: number, v: DayVerdict | null): AlertSeriesPoint => ({
       day: days[i],
       value: s.values[i],
@@ -53,4 +66,11 @@ export async function detectAnomalies(pool: pg.Pool, timeZone: string, rows: rea
     });
   }
   return out;
+}
+
+/** Whether the value itself (not only its share) is off its own expectation, the same way. */
+function movedToo(own: DayVerdict | null, observed: number, shareScore: number, minRelChange: number): boolean {
+  if (!own) return true; // not judged on its own (calendar restart): the share's verdict stands
+  const change = (observed - own.expected) / own.expected;
+  return Math.sign(change) === Math.sign(shareScore) && Math.abs(change) >= minRelChange;
 }

@@ -75,3 +75,20 @@ describe("thresholdsFor", () => {
     expect(thresholdsFor("return_rate", "total", null, [])).toEqual({ ...DEFAULT_THRESHOLDS, direction: "spikes", minAbsChange: 0.05 });
   });
 });
+
+describe("detectSeries on a heavy-tailed series", () => {
+  // ±3% noise, and every 6th day 8% more (a few big baskets): a +15% day is ordinary there, a
+  // −40% day is not. Judged on the spread of the typical day alone (MAD), +15% would be ~6 sigmas.
+  let seed = 777;
+  const noise = () => {
+    seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+    return 1 + 0.06 * (seed / 2 ** 31 - 0.5);
+  };
+  const days = Array.from({ length: 200 }, (_, i) => new Date(Date.UTC(2026, 0, 4 + i)).toISOString().slice(0, 10));
+  const values = days.map((_, i) => 1000 * WEEKLY[i % 7] * noise() * (i % 6 === 0 ? 1.08 : 1) * (i === 151 ? 1.15 : 1) * (i === 171 ? 0.6 : 1));
+  const input = { days, values, masked: days.map(() => false), segments: days.map(() => "normal") };
+
+  it("reads the scale from the errors' tail too: only the drop is found", () => {
+    expect(flagged(input, { ...DEFAULT_THRESHOLDS, minRelChange: 0 })).toEqual([171]);
+  });
+});

@@ -4,8 +4,10 @@
 // - expected = recent level × weekday effect: the level is the median of the last 7 usable days
 //   of the same calendar segment (see retail-calendar.ts: sales, Black Friday, Christmas restart
 //   it), so trend and seasonality are followed and a known calendar jump is not an anomaly;
-// - the score is the deviation in robust standard deviations (1.4826 × MAD) of the recent
-//   prediction errors, so a noisy series needs a bigger deviation than a smooth one;
+// - the score is the deviation in robust standard deviations of the recent prediction errors, so
+//   a noisy series needs a bigger deviation than a smooth one: 1.4826 × MAD, or more when the
+//   errors' tail says so (a small channel's basket value is heavy-tailed: a few big orders make
+//   "5 MADs" an every-few-months event there, not an incident);
 // - masked days (promotions) and days found anomalous never feed the baseline, so a five-day
 //   collapse is found on all five days — until a week of outliers in a row says the level moved.
 import type { Thresholds } from "./thresholds";
@@ -16,6 +18,11 @@ export type DayVerdict = { expected: number; low: number; high: number; score: n
 const LEVEL_DAYS = 7;
 const MIN_SEGMENT_DAYS = 3;
 const ERROR_WINDOW = 56;
+/** Errors the tail is read from (half a year), and the quantile of |error| read. */
+const TAIL_WINDOW = 182;
+const TAIL_QUANTILE = 0.95;
+/** |Z| a normal variable exceeds with probability 1 − TAIL_QUANTILE. */
+const TAIL_Z = 1.96;
 const MIN_ERRORS = 14;
 const SIGMA_FLOOR = 0.01;
 const SHIFT_DAYS = 7;
@@ -25,6 +32,12 @@ const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   const m = s.length >> 1;
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const quantile = (xs: number[], q: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const at = q * (s.length - 1);
+  const lo = Math.floor(at);
+  return lo + 1 < s.length ? s[lo] + (at - lo) * (s[lo + 1] - s[lo]) : s[lo];
 };
 const weekday = (day: string) => new Date(`${day}T00:00:00Z`).getUTCDay();
 
@@ -77,7 +90,8 @@ export function detectSeries(input: SeriesInput, th: Thresholds): (DayVerdict | 
     }
     const recent = errors.slice(-ERROR_WINDOW);
     const centre = median(recent);
-    const sigma = Math.max(SIGMA_FLOOR, 1.4826 * median(recent.map((e) => Math.abs(e - centre))));
+    const tail = quantile(errors.slice(-TAIL_WINDOW).map((e) => Math.abs(e - centre)), TAIL_QUANTILE) / TAIL_Z;
+    const sigma = Math.max(SIGMA_FLOOR, 1.4826 * median(recent.map((e) => Math.abs(e - centre))), tail);
     const error = g[t]! - pred;
     const score = error / sigma;
     const expected = Math.exp(pred) - c;

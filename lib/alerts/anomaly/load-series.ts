@@ -3,6 +3,7 @@
 // their share of the total (a sale period lifts every category alike; a broken category page does
 // not), the rates on their own value. Plus the promotion days, which are masked.
 import type pg from "pg";
+import { inStockShare, loadMissingSales } from "./in-stock-share";
 
 export type ScopeType = "total" | "category" | "channel";
 export type Series = {
@@ -13,6 +14,9 @@ export type Series = {
   values: (number | null)[];
   /** Share series: the total the share is of (the detection runs on values / parent). */
   parent?: (number | null)[];
+  /** Category revenue: the share of its usual sales its products in stock could make that day
+   * (see in-stock-share.ts; 1 = nothing missing); the detection judges values / inStock. */
+  inStock?: (number | null)[];
 };
 export type LoadedSeries = { days: string[]; series: Series[]; promoDays: Set<string> };
 
@@ -24,7 +28,7 @@ const add = (acc: Acc, key: string, day: string, num: number, den = 1) => {
 };
 
 export async function loadSeries(pool: pg.Pool, timeZone: string): Promise<LoadedSeries> {
-  const [sales, products, web, stock, promos] = await Promise.all([
+  const [sales, products, web, stock, promos, missing] = await Promise.all([
     pool.query<{ day: string; channel: string; orders: string; revenue: string }>("SELECT day::text, channel, sum(orders) AS orders, sum(revenue) AS revenue FROM gold_sales_daily GROUP BY 1, 2"),
     pool.query<{ day: string; category: string; channel: string; revenue: string; units: string; returned: string }>(
       `SELECT f.day::text, coalesce(p.category, '?') AS category, f.channel, sum(f.revenue) AS revenue, sum(f.units) AS units, sum(f.units_returned) AS returned
@@ -40,6 +44,7 @@ export async function loadSeries(pool: pg.Pool, timeZone: string): Promise<Loade
               generate_series((s.starts_at AT TIME ZONE $1)::date, ((s.ends_at - interval '1 millisecond') AT TIME ZONE $1)::date, interval '1 day') d`,
       [timeZone],
     ),
+    loadMissingSales(pool),
   ]);
   const acc: Acc = new Map();
   for (const r of sales.rows) {
@@ -75,6 +80,10 @@ export async function loadSeries(pool: pg.Pool, timeZone: string): Promise<Loade
     s.parent = series.find((p) => p.metric === s.metric && p.scopeType === "total")?.values;
     return !!s.parent;
   });
+  for (const s of judged) {
+    const lost = s.metric === "revenue" && s.scopeType === "category" ? missing.get(s.scopeValue ?? "") : undefined;
+    if (lost) s.inStock = inStockShare(days, s.values, lost);
+  }
   return { days, series: judged, promoDays: new Set(promos.rows.map((r) => r.day)) };
 }
 

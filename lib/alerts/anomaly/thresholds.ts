@@ -1,8 +1,10 @@
-// Anomaly thresholds: the defaults (tuned once on generated data, see scripts/backtest/anomalies.ts)
-// and how an admin's rows override them — the most specific row wins, field by field.
+// Anomaly thresholds: the defaults (tuned on generated data, `npm run backtest -- --only anomalies`
+// on seeds 42 and 9, checked on seed 5) and how an admin's rows override them — the most specific
+// row wins, field by field.
 export type Direction = "drops" | "spikes" | "both";
 export type Thresholds = {
-  /** Robust score (|log deviation| in MADs of the recent prediction errors) needed to alert. */
+  /** Robust score (|log deviation| in robust standard deviations of the recent prediction
+   * errors, see detect-series.ts) needed to alert. */
   sensitivity: number;
   /** Minimum |observed − expected| in the metric's unit (€, orders, ratio points). */
   minAbsChange: number;
@@ -14,7 +16,7 @@ export type Thresholds = {
 };
 export type ThresholdRow = { metric: string; scopeType: string; scopeValue: string } & Partial<Thresholds>;
 
-export const DEFAULT_THRESHOLDS: Thresholds = { sensitivity: 5, minAbsChange: 0, minRelChange: 0.3, direction: "both", minHistoryDays: 28 };
+export const DEFAULT_THRESHOLDS: Thresholds = { sensitivity: 4.5, minAbsChange: 0, minRelChange: 0.3, direction: "both", minHistoryDays: 28 };
 
 /**
  * Per-metric defaults: returns of recent orders are still arriving (a drop is expected); a

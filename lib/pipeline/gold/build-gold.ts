@@ -5,12 +5,12 @@ import { inTransaction } from "../../db/in-transaction";
 import { inLanes } from "../lanes";
 import { clearDirty, readDirtyScope, type GoldScope } from "./dirty-scope";
 import { REBUILD_CUSTOMERS, REBUILD_REFUNDS, REBUILD_STOCK, REBUILD_WEB } from "./other-facts-sql";
-import { DELETE_SALES, INSERT_PRODUCT_DAILY, INSERT_PROMO_ORDERS_DAILY, INSERT_SALES_DAILY } from "./sales-sql";
+import { DELETE_SALES, INSERT_PRODUCT_DAILY, INSERT_PROMO_ORDERS_DAILY, INSERT_SALES_DAILY, MARK_SEGMENT_MONTHS } from "./sales-sql";
 
 export type GoldResult = { orderDays: number; refundDays: number; stockDays: number; webDays: number; customers: number };
 
 const FAMILIES: { name: string; keys: (s: GoldScope) => string[]; kinds: string[]; statements: string[] }[] = [
-  { name: "sales", keys: (s) => s.orderDays, kinds: ["order_day"], statements: [...DELETE_SALES, INSERT_SALES_DAILY, INSERT_PRODUCT_DAILY, INSERT_PROMO_ORDERS_DAILY] },
+  { name: "sales", keys: (s) => s.orderDays, kinds: ["order_day"], statements: [...DELETE_SALES, INSERT_SALES_DAILY, INSERT_PRODUCT_DAILY, INSERT_PROMO_ORDERS_DAILY, MARK_SEGMENT_MONTHS] },
   { name: "refunds", keys: (s) => s.refundDays, kinds: ["refund_day"], statements: REBUILD_REFUNDS },
   { name: "stock", keys: (s) => s.stockDays, kinds: ["stock_day"], statements: REBUILD_STOCK },
   { name: "web", keys: (s) => s.webDays, kinds: ["web_day"], statements: REBUILD_WEB },

@@ -46,3 +46,10 @@ export const INSERT_PROMO_ORDERS_DAILY = `
   INSERT INTO gold_promo_orders_daily (day, promo_code, orders, revenue, discount)
   SELECT day, promo_code, count(DISTINCT order_id), sum(revenue), sum(discount)
     FROM (${LINES}) lines WHERE promo_code IS NOT NULL GROUP BY day, promo_code`;
+
+/** Hands the months of the rebuilt days to the segments phase (lib/segments), which rebuilds its
+ * snapshots and cohorts from the earliest of them on and then forgets them. */
+export const MARK_SEGMENT_MONTHS = `
+  INSERT INTO gold_dirty (kind, key)
+  SELECT DISTINCT 'segment_month', date_trunc('month', d)::date::text FROM unnest($1::date[]) d
+  ON CONFLICT DO NOTHING`;
