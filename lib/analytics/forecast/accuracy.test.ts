@@ -37,14 +37,17 @@ describe("history preparation", () => {
     expect(cleaned.filter((x, i) => i !== 30 && x !== y[i])).toEqual([]);
   });
 
-  it("takes last year's week-long bump relative to its four-week level", () => {
+  it("takes last year's week-long bump relative to the median week around it", () => {
     // Flat 100 with a week at 150 a year before the forecast's third day.
     const n = 400;
     const y = Array.from({ length: n }, (_, i) => (i >= n + 2 - 364 - 3 && i <= n + 2 - 364 + 3 ? 150 : 100));
     const index = yearlyIndex(y, 10);
     expect(index).toHaveLength(n + 10);
     expect(index[0]).toBe(1);
-    // Centred week = 150; centred four weeks = (7 × 150 + 21 × 100) / 28 = 112.5.
-    expect(index[n + 2]).toBeCloseTo(150 / 112.5, 10);
+    // Centred week = 150; the nine centred weeks around it: eight at 100 and itself → median 100.
+    expect(index[n + 2]).toBeCloseTo(1.5, 10);
+    // Three days later the centred week holds 4 bump days: (4 × 150 + 3 × 100) / 7; the weeks
+    // around still have a median of 100.
+    expect(index[n + 5]).toBeCloseTo((4 * 150 + 3 * 100) / 7 / 100, 10);
   });
 });
