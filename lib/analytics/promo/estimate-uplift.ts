@@ -2,7 +2,9 @@
 // forecast expected without it (the counterfactual), fitted on the days before it with other
 // promotions' days replaced by the same weekday a week earlier. The 95% interval comes from
 // placebo windows: the same estimate on promotion-free windows of the same length just before,
-// whose true uplift is 1, gives the spread of the method's error (log scale).
+// whose true uplift is 1, gives the spread of the method's error (log scale). Stock-outs hide
+// demand: units are those of the products in stock, scaled by their share of the usual demand
+// (in-stock-demand.ts).
 import { fillMasked } from "../forecast/fill-masked";
 import { forecastSeries, MIN_HISTORY_DAYS } from "../forecast/forecast-series";
 
@@ -18,32 +20,46 @@ export type UpliftEstimate = {
 
 const WEEK = 7;
 const PLACEBOS = 6;
+/** Below this share of its usual demand in stock, a day says too little about the scope's demand. */
+const MIN_SHARE = 0.5;
 /** Two-sided 95% normal quantile. */
 const Z95 = 1.96;
 
 /**
- * `y` is the scope's daily units; the promotion covers days [start, end); `masked[i]` marks days of
- * other promotions; `unsellable[i]` days when the scope could not sell (a product out of stock):
- * filled in the history and left out of both sums during the promotion, since the true uplift is
- * on demand, which a stock-out hides. Null when fewer than the model's minimum history days precede it.
+ * `y` is the scope's daily units (of its products in stock); the promotion covers days
+ * [start, end); `masked[i]` marks days of other promotions; `share[i]` the share of the scope's
+ * usual demand in stock that day (1 when absent). The history is put on a full-stock footing
+ * (÷ share) and its low-share days filled like promotions; during the promotion, low-share days
+ * are left out and the counterfactual of the others scaled by their share, since the true uplift
+ * is on demand. Null when fewer than the model's minimum history days precede it, or when no day
+ * of the promotion had enough in stock.
  */
-export function estimateUplift(y: readonly number[], start: number, end: number, masked: readonly boolean[], unsellable: readonly boolean[] = []): UpliftEstimate | null {
+export function estimateUplift(y: readonly number[], start: number, end: number, masked: readonly boolean[], share: readonly number[] = []): UpliftEstimate | null {
   const n = end - start;
-  const history = fillMasked(y.slice(0, start), masked.map((m, i) => m || Boolean(unsellable[i])));
+  const shareOf = (i: number) => share[i] ?? 1;
+  const sellable = (i: number) => shareOf(i) >= MIN_SHARE;
+  const fullStock = y.slice(0, start).map((u, i) => (sellable(i) ? u / shareOf(i) : u));
+  const history = fillMasked(fullStock, masked.map((m, i) => m || !sellable(i)));
   if (history.length < MIN_HISTORY_DAYS + WEEK) return null;
-  const ratio = (origin: number, length: number, series: readonly number[]) => {
+  if (!Array.from({ length: n }, (_, h) => sellable(start + h)).some(Boolean)) return null;
+  const ratio = (origin: number, length: number, series: readonly number[], scale: (i: number) => number) => {
     const f = forecastSeries(series.slice(0, origin), length);
-    const sellable = (h: number) => !unsellable[origin + h];
-    const actual = sum(series.slice(origin, origin + length).filter((_, h) => sellable(h)));
-    const counterfactual = sum(f.point.filter((_, h) => sellable(h)));
+    let actual = 0;
+    let counterfactual = 0;
+    for (let h = 0; h < length; h++) {
+      if (!sellable(origin + h)) continue;
+      actual += series[origin + h];
+      counterfactual += f.point[h] * scale(origin + h);
+    }
     return { actual, counterfactual };
   };
-  const main = ratio(start, n, [...history, ...y.slice(start, end)]);
+  const main = ratio(start, n, [...history, ...y.slice(start, end)], shareOf);
   const errors: number[] = [];
   for (let k = 1; k <= PLACEBOS; k++) {
     const origin = start - n - (k - 1) * WEEK;
     if (origin < MIN_HISTORY_DAYS) break;
-    const p = ratio(origin, n, history);
+    // The history is already on a full-stock footing.
+    const p = ratio(origin, n, history, () => 1);
     if (p.actual > 0 && p.counterfactual > 0) errors.push(Math.log(p.actual / p.counterfactual));
   }
   const uplift = main.counterfactual > 0 ? main.actual / main.counterfactual : 0;
@@ -51,5 +67,3 @@ export function estimateUplift(y: readonly number[], start: number, end: number,
   const spread = errors.length >= 2 ? Z95 * Math.sqrt(errors.reduce((s, e) => s + e * e, 0) / errors.length) : Number.POSITIVE_INFINITY;
   return { ...main, uplift, lower95: uplift * Math.exp(-spread), upper95: uplift * Math.exp(spread), placebos: errors.length };
 }
-
-const sum = (xs: readonly number[]) => xs.reduce((s, x) => s + x, 0);

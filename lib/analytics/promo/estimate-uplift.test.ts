@@ -1,0 +1,33 @@
+// The uplift estimate on a constructed series whose true uplift is known, with stock-outs hiding
+// part of the promotion's demand.
+import { expect, it } from "vitest";
+import { estimateUplift } from "./estimate-uplift";
+
+const WEEKLY = [100, 110, 120, 130, 140, 200, 220];
+const DAYS = 126;
+const START = 112; // two weeks of promotion at ×1.5
+const usual = (i: number) => WEEKLY[i % 7];
+const none = new Array<boolean>(DAYS).fill(false);
+
+it("recovers the uplift on demand when part of the scope is out of stock", () => {
+  // From day 119 on, a product carrying 40% of the usual demand is out: 60% shows.
+  const share = Array.from({ length: DAYS }, (_, i) => (i >= 119 ? 0.6 : 1));
+  const y = Array.from({ length: DAYS }, (_, i) => usual(i) * (i >= START ? 1.5 : 1) * share[i]);
+  const est = estimateUplift(y, START, DAYS, none, share);
+  expect(Math.abs((est?.uplift ?? 0) / 1.5 - 1)).toBeLessThan(0.03);
+  // Counting the hidden demand as "no uplift" reads 1.5 × (7 + 7 × 0.6) / 14 = 1.2.
+  const naive = estimateUplift(y, START, DAYS, none);
+  expect(Math.abs((naive?.uplift ?? 0) / 1.2 - 1)).toBeLessThan(0.03);
+});
+
+it("leaves out days with less than half the demand in stock, in the history too", () => {
+  // Days 50–56 (history) and 119–125 (promotion) sold nothing: the product was out.
+  const out = (i: number) => (i >= 50 && i < 57) || i >= 119;
+  const share = Array.from({ length: DAYS }, (_, i) => (out(i) ? 0 : 1));
+  const y = Array.from({ length: DAYS }, (_, i) => (out(i) ? 0 : usual(i) * (i >= START ? 1.5 : 1)));
+  const est = estimateUplift(y, START, DAYS, none, share);
+  expect(est?.actual).toBe(WEEKLY.reduce((s, u) => s + u * 1.5, 0));
+  expect(Math.abs((est?.uplift ?? 0) / 1.5 - 1)).toBeLessThan(0.03);
+  // Out of stock the whole promotion: nothing to measure.
+  expect(estimateUplift(y, 119, DAYS, none, share)).toBeNull();
+});
