@@ -23,6 +23,12 @@ export const MIN_HISTORY_DAYS = 4 * WEEK;
 export type ForecastOptions = {
   /** Days of known promotions in the history: filled before fitting (they are not the norm). */
   masked?: readonly boolean[];
+  /**
+   * A broader series over the same days (the site's total) to read last year's calendar effects
+   * from, with its known promotion days: a category's or a product's own last year is too noisy
+   * (backtest at scale s: 30-day MASE ratio 0.80 → 0.77). Only its first history.length days are read.
+   */
+  calendar?: { values: readonly number[]; masked?: readonly boolean[] };
   /** Robust z above which a day counts as an outlier and is cleaned (Infinity: no cleaning). */
   outlierZ?: number;
   yearly?: boolean;
@@ -35,13 +41,14 @@ export function forecastSeries(history: readonly number[], horizon: number, opts
   const model = MSTL.ets([WEEK]);
   try {
     const usual = opts.masked ? fillMasked(history, opts.masked) : history;
-    const index = yearly ? yearlyIndex(usual, horizon) : new Array<number>(history.length + horizon).fill(1);
+    const n = history.length;
+    const calendar = opts.calendar ? fillMasked(opts.calendar.values.slice(0, n), opts.calendar.masked?.slice(0, n) ?? []) : usual;
+    const index = yearly ? yearlyIndex(calendar, horizon) : new Array<number>(n + horizon).fill(1);
     const adjusted = usual.map((y, i) => Math.max(0, y) / index[i]);
     const logged = cleanOutliers(adjusted, { z: outlierZ }).map(Math.log1p);
     model.fit(logged);
     const at80 = model.predict(horizon, 0.8);
     const at95 = model.predict(horizon, 0.95);
-    const n = history.length;
     const back = (xs: number[] | undefined) => (xs ?? at80.point).map((x, h) => Math.max(0, Math.expm1(x)) * index[n + h]);
     return {
       point: back(at80.point),
