@@ -24,7 +24,7 @@ export const promoUplift: BacktestSection = {
       const products = skus.map((s) => ({ units: series.skuUnits[s], inStock: series.skuInStock[s] ?? dates.map(() => true) }));
       const { units, share } = inStockDemand(products, start);
       const others = dates.map((_, i) => masks.some((m, j) => j !== k && m[i]));
-      const est = estimateUplift(units, start, end, others, share);
+      const est = estimateUplift(units, start, end, others, share, series.units.total);
       if (!est) return;
       const error = Math.abs(est.uplift / p.unitsUplift - 1);
       errors.push(error);

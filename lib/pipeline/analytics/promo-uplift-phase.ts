@@ -48,10 +48,18 @@ SELECT array_agg(coalesce(u.units, 0)::float8 ORDER BY g.day) AS units,
  WHERE p.promo_id = $2
  GROUP BY s.sku, w.from_day`;
 
+// The site's daily units over the same days: where the counterfactual reads calendar effects.
+const SITE_UNITS_SQL = `${PROMO_CTE}
+SELECT coalesce(array_agg(coalesce(u.units, 0)::float8 ORDER BY g.day), '{}') AS units
+  FROM bounds b
+ CROSS JOIN LATERAL generate_series(b.first_day, b.last_day, interval '1 day') AS g(day)
+  LEFT JOIN (SELECT day, sum(units) AS units FROM gold_product_daily GROUP BY day) u ON u.day = g.day::date`;
+
 type Promo = { promo_id: string; first_day: string; last_day: string; start_index: number; end_index: number };
 
 export async function buildPromoUplift(pool: pg.Pool, timeZone: string): Promise<{ rowsIn: number; rowsOut: number }> {
   const promos = (await pool.query<Promo>(PROMOS_SQL, [timeZone])).rows;
+  const site = (await pool.query<{ units: number[] }>(SITE_UNITS_SQL, [timeZone])).rows[0].units;
   const out: Record<string, (string | number | null)[]> = { promoId: [], firstDay: [], lastDay: [], actual: [], baseline: [], uplift: [], lower: [], upper: [], placebos: [] };
   // One promotion at a time: a site-wide one reads every product's history.
   for (const p of promos) {
@@ -60,7 +68,7 @@ export async function buildPromoUplift(pool: pg.Pool, timeZone: string): Promise
     // Days of the other promotions, on this promotion's day index.
     const masked = units.map((_, i) => promos.some((o) => o !== p && i >= o.start_index && i < o.end_index));
     // A history the model cannot fit leaves this promotion out, not the others.
-    const est = fitOrNull(() => estimateUplift(units, p.start_index, p.end_index, masked, share));
+    const est = fitOrNull(() => estimateUplift(units, p.start_index, p.end_index, masked, share, site));
     if (!est) continue;
     const bounded = Number.isFinite(est.upper95);
     const row = { promoId: p.promo_id, firstDay: p.first_day, lastDay: p.last_day, actual: Math.round(est.actual), baseline: est.counterfactual.toFixed(2) };
