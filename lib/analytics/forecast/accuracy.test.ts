@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { mase, naiveScale, seasonalNaive } from "./accuracy";
 import { cleanOutliers } from "./clean-outliers";
 import { fillMasked } from "./fill-masked";
+import { seasonalMean } from "./seasonal-mean";
 import { yearlyIndex } from "./yearly-index";
 
 const week = [1, 2, 3, 4, 5, 6, 7];
@@ -18,6 +19,15 @@ describe("seasonal naive and MASE", () => {
     // Errors 1, 1, 4 → MAE 2, over a scale of 2 → 1.
     expect(mase([10, 10, 10], [9, 11, 14], 2)).toBe(1);
     expect(mase([1], [2], 0)).toBe(0);
+  });
+});
+
+describe("seasonal mean", () => {
+  it("averages the same weekday over the last weeks, as many as the history holds", () => {
+    // Three weeks: the second 7 higher, the third 14 higher than the first.
+    const y = [...week, ...week.map((x) => x + 7), ...week.map((x) => x + 14)];
+    expect(seasonalMean(y, 9, 2)).toEqual([...week.map((x) => x + 10.5), 11.5, 12.5]);
+    expect(seasonalMean(y, 1, 8)).toEqual([1 + 7]);
   });
 });
 
