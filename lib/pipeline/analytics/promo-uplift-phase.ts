@@ -20,51 +20,47 @@ promo AS (
     FROM silver_promotions)`;
 
 const PROMOS_SQL = `${PROMO_CTE}
-SELECT p.promo_id, p.first_day::text AS first_day, p.last_day::text AS last_day,
+SELECT p.promo_id, p.scope_type, p.scope_value, p.first_day::text AS first_day, p.last_day::text AS last_day,
        (p.first_day - b.first_day) AS start_index, (p.last_day - b.first_day + 1) AS end_index
   FROM promo p CROSS JOIN bounds b
  WHERE p.first_day > b.first_day AND p.last_day <= b.last_day
  ORDER BY p.first_day, p.promo_id`;
 
-// One promotion's products, each with its daily units and whether it could sell that day, up to
-// the promotion's last day: not when it ended the day without stock, nor once withdrawn from sale
-// (from the day of its latest withdrawal not followed by a return to sale); no stock row: nothing
-// says it lacked any.
+// Every product once (read together, not per promotion: a site-wide promotion would read them
+// all again), with its daily units and whether it could sell that day: not when it ended the day
+// without stock, nor once withdrawn from sale (from the day of its latest withdrawal not followed
+// by a return to sale); no stock row: nothing says it lacked any.
 const PRODUCTS_SQL = `${PROMO_CTE},
 withdrawn AS (
   SELECT v.sku, (min(v.updated_at) AT TIME ZONE $1)::date AS from_day
     FROM silver_product_versions v
    WHERE NOT v.active
      AND NOT EXISTS (SELECT 1 FROM silver_product_versions a WHERE a.sku = v.sku AND a.active AND a.updated_at > v.updated_at)
-   GROUP BY v.sku)
-SELECT array_agg(coalesce(u.units, 0)::float8 ORDER BY g.day) AS units,
+   GROUP BY v.sku),
+product_units AS (SELECT sku, day, sum(units) AS units FROM gold_product_daily GROUP BY sku, day)
+SELECT s.sku, s.category,
+       array_agg(coalesce(u.units, 0)::float8 ORDER BY g.day) AS units,
        array_agg(NOT coalesce(st.stockout, false) AND (w.from_day IS NULL OR g.day < w.from_day) ORDER BY g.day) AS in_stock
-  FROM promo p CROSS JOIN bounds b
-  JOIN silver_products s ON p.scope_type = 'all' OR (p.scope_type = 'category' AND s.category = p.scope_value) OR (p.scope_type = 'sku' AND s.sku = p.scope_value)
- CROSS JOIN LATERAL generate_series(b.first_day, p.last_day, interval '1 day') AS g(day)
-  LEFT JOIN LATERAL (SELECT sum(d.units) AS units FROM gold_product_daily d WHERE d.sku = s.sku AND d.day = g.day::date) u ON true
+  FROM silver_products s CROSS JOIN bounds b
+ CROSS JOIN LATERAL generate_series(b.first_day, b.last_day, interval '1 day') AS g(day)
+  LEFT JOIN product_units u ON u.sku = s.sku AND u.day = g.day::date
   LEFT JOIN gold_stock_daily st ON st.sku = s.sku AND st.day = g.day::date
   LEFT JOIN withdrawn w ON w.sku = s.sku
- WHERE p.promo_id = $2
- GROUP BY s.sku, w.from_day`;
+ GROUP BY s.sku, s.category, w.from_day`;
 
-// The site's daily units over the same days: where the counterfactual reads calendar effects.
-const SITE_UNITS_SQL = `${PROMO_CTE}
-SELECT coalesce(array_agg(coalesce(u.units, 0)::float8 ORDER BY g.day), '{}') AS units
-  FROM bounds b
- CROSS JOIN LATERAL generate_series(b.first_day, b.last_day, interval '1 day') AS g(day)
-  LEFT JOIN (SELECT day, sum(units) AS units FROM gold_product_daily GROUP BY day) u ON u.day = g.day::date`;
-
-type Promo = { promo_id: string; first_day: string; last_day: string; start_index: number; end_index: number };
+type Promo = { promo_id: string; scope_type: string; scope_value: string | null; first_day: string; last_day: string; start_index: number; end_index: number };
+type Product = { sku: string; category: string; units: number[]; in_stock: boolean[] };
 
 export async function buildPromoUplift(pool: pg.Pool, timeZone: string): Promise<{ rowsIn: number; rowsOut: number }> {
   const promos = (await pool.query<Promo>(PROMOS_SQL, [timeZone])).rows;
-  const site = (await pool.query<{ units: number[] }>(SITE_UNITS_SQL, [timeZone])).rows[0].units;
+  const products = promos.length ? (await pool.query<Product>(PRODUCTS_SQL, [timeZone])).rows : [];
+  // The site's daily units: where the counterfactual reads calendar effects.
+  const site = new Array<number>(products[0]?.units.length ?? 0).fill(0);
+  for (const r of products) r.units.forEach((u, i) => (site[i] += u));
   const out: Record<string, (string | number | null)[]> = { promoId: [], firstDay: [], lastDay: [], actual: [], baseline: [], uplift: [], lower: [], upper: [], placebos: [] };
-  // One promotion at a time: a site-wide one reads every product's history.
   for (const p of promos) {
-    const products = (await pool.query<{ units: number[]; in_stock: boolean[] }>(PRODUCTS_SQL, [timeZone, p.promo_id])).rows;
-    const { units, share } = inStockDemand(products.map((r) => ({ units: r.units, inStock: r.in_stock })), p.start_index);
+    const scope = products.filter((r) => p.scope_type === "all" || (p.scope_type === "category" ? r.category === p.scope_value : r.sku === p.scope_value));
+    const { units, share } = inStockDemand(scope.map((r) => ({ units: r.units, inStock: r.in_stock })), p.start_index);
     // Days of the other promotions, on this promotion's day index.
     const masked = units.map((_, i) => promos.some((o) => o !== p && i >= o.start_index && i < o.end_index));
     // A history the model cannot fit leaves this promotion out, not the others.
