@@ -70,8 +70,10 @@ export function estimateUplift(y: readonly number[], start: number, end: number,
   // unbounded interval says so.
   const k = errors.length;
   const bias = k >= 2 ? errors.reduce((s, e) => s + e, 0) / k : 0;
-  const uplift = main.counterfactual > 0 ? (main.actual / main.counterfactual) * Math.exp(-bias) : 0;
+  // The correction goes into the counterfactual, so that uplift = actual ÷ counterfactual holds.
+  const counterfactual = main.counterfactual * Math.exp(bias);
+  const uplift = counterfactual > 0 ? main.actual / counterfactual : 0;
   // The placebos' spread around their mean, widened for the uncertainty of that mean.
   const spread = k >= 2 ? Z95 * Math.sqrt((errors.reduce((s, e) => s + (e - bias) ** 2, 0) / (k - 1)) * (1 + 1 / k)) : Number.POSITIVE_INFINITY;
-  return { ...main, uplift, lower95: uplift * Math.exp(-spread), upper95: uplift * Math.exp(spread), placebos: errors.length };
+  return { actual: main.actual, counterfactual, uplift, lower95: uplift * Math.exp(-spread), upper95: uplift * Math.exp(spread), placebos: errors.length };
 }
