@@ -5,9 +5,8 @@
 // whose true uplift is 1, gives the method's error on this series (log scale): its mean, the
 // bias (a forecast fitted on log counts gives the median, below the mean for a slow seller:
 // sku uplifts read 10–40% high in the backtest), is taken out of the estimate, its spread makes
-// the interval. Stock-outs hide
-// demand: units are those of the products in stock, scaled by their share of the usual demand
-// (in-stock-demand.ts).
+// the interval. Stock-outs hide demand: units are those of the products in stock, scaled by
+// their share of the usual demand (in-stock-demand.ts).
 import { fillMasked } from "../forecast/fill-masked";
 import { forecastSeries, MIN_HISTORY_DAYS } from "../forecast/forecast-series";
 
