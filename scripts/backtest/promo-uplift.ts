@@ -2,6 +2,7 @@
 // week: mean absolute % error of the estimated uplift, and how often the truth is inside the
 // estimate's 95% interval.
 import { estimateUplift } from "../../lib/analytics/promo/estimate-uplift";
+import { inStockDemand } from "../../lib/analytics/promo/in-stock-demand";
 import type { BacktestSection } from "./support";
 
 const MIN_DAYS = 7;
@@ -18,10 +19,12 @@ export const promoUplift: BacktestSection = {
       const start = dates.indexOf(p.firstDay);
       const end = dates.indexOf(p.lastDay) + 1;
       if (start < 0 || end - start < MIN_DAYS) return;
-      const y = p.scopeType === "all" ? series.units.total : p.scopeType === "category" ? series.units[p.scopeValue as string] : series.skuUnits[p.scopeValue as string];
+      // The scope's products with their units and end-of-day stock, as the pipeline reads them.
+      const skus = Object.keys(series.skuUnits).filter((s) => p.scopeType === "all" || (p.scopeType === "category" ? series.skuCategory[s] === p.scopeValue : s === p.scopeValue));
+      const products = skus.map((s) => ({ units: series.skuUnits[s], inStock: series.skuInStock[s] ?? dates.map(() => true) }));
+      const { units, share } = inStockDemand(products, start);
       const others = dates.map((_, i) => masks.some((m, j) => j !== k && m[i]));
-      const outOfStock = dates.map((d) => p.scopeType === "sku" && manifest.stockOuts.some((e) => e.sku === p.scopeValue && d >= e.from && d <= e.to));
-      const est = estimateUplift(y, start, end, others, outOfStock);
+      const est = estimateUplift(units, start, end, others, share, series.units.total);
       if (!est) return;
       const error = Math.abs(est.uplift / p.unitsUplift - 1);
       errors.push(error);

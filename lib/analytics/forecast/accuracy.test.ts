@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { mase, naiveScale, seasonalNaive } from "./accuracy";
 import { cleanOutliers } from "./clean-outliers";
 import { fillMasked } from "./fill-masked";
+import { seasonalMean } from "./seasonal-mean";
 import { yearlyIndex } from "./yearly-index";
 
 const week = [1, 2, 3, 4, 5, 6, 7];
@@ -18,6 +19,15 @@ describe("seasonal naive and MASE", () => {
     // Errors 1, 1, 4 → MAE 2, over a scale of 2 → 1.
     expect(mase([10, 10, 10], [9, 11, 14], 2)).toBe(1);
     expect(mase([1], [2], 0)).toBe(0);
+  });
+});
+
+describe("seasonal mean", () => {
+  it("averages the same weekday over the last weeks, as many as the history holds", () => {
+    // Three weeks: the second 7 higher, the third 14 higher than the first.
+    const y = [...week, ...week.map((x) => x + 7), ...week.map((x) => x + 14)];
+    expect(seasonalMean(y, 9, 2)).toEqual([...week.map((x) => x + 10.5), 11.5, 12.5]);
+    expect(seasonalMean(y, 1, 8)).toEqual([1 + 7]);
   });
 });
 
@@ -37,14 +47,17 @@ describe("history preparation", () => {
     expect(cleaned.filter((x, i) => i !== 30 && x !== y[i])).toEqual([]);
   });
 
-  it("takes last year's week-long bump relative to its four-week level", () => {
+  it("takes last year's week-long bump relative to the median week around it", () => {
     // Flat 100 with a week at 150 a year before the forecast's third day.
     const n = 400;
     const y = Array.from({ length: n }, (_, i) => (i >= n + 2 - 364 - 3 && i <= n + 2 - 364 + 3 ? 150 : 100));
     const index = yearlyIndex(y, 10);
     expect(index).toHaveLength(n + 10);
     expect(index[0]).toBe(1);
-    // Centred week = 150; centred four weeks = (7 × 150 + 21 × 100) / 28 = 112.5.
-    expect(index[n + 2]).toBeCloseTo(150 / 112.5, 10);
+    // Centred week = 150; the nine centred weeks around it: eight at 100 and itself → median 100.
+    expect(index[n + 2]).toBeCloseTo(1.5, 10);
+    // Three days later the centred week holds 4 bump days: (4 × 150 + 3 × 100) / 7; the weeks
+    // around still have a median of 100.
+    expect(index[n + 5]).toBeCloseTo((4 * 150 + 3 * 100) / 7 / 100, 10);
   });
 });

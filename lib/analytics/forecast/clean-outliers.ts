@@ -2,6 +2,8 @@
 // (promotions, outages, one-off spikes or collapses) are replaced by that usual value, so one
 // odd week neither bends the trend nor repeats in the forecast. Robust: median and MAD of the
 // same weekday over the surrounding weeks.
+import { median } from "./median";
+
 const WEEK = 7;
 
 export function cleanOutliers(y: readonly number[], opts: { weeks?: number; z?: number } = {}): number[] {
@@ -22,10 +24,4 @@ export function cleanOutliers(y: readonly number[], opts: { weeks?: number; z?: 
     if (Math.abs(y[i] - med) > z * spread) out[i] = med;
   }
   return out;
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }

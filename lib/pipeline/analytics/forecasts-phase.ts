@@ -7,7 +7,7 @@ import { fitOrNull } from "../../analytics/forecast/fit-or-null";
 import { forecastSeries, MIN_HISTORY_DAYS } from "../../analytics/forecast/forecast-series";
 import type { AnalyticsPhase } from "../analytics-phases";
 import { inTransaction } from "../../db/in-transaction";
-import { readDailySeries } from "./read-daily-series";
+import { readDailySeries, type DailySeries } from "./read-daily-series";
 
 export const FORECAST_HORIZON_DAYS = 90;
 const QUICK_BACKTEST = { horizons: [7, 30], origins: 4, step: 14 };
@@ -26,19 +26,25 @@ export async function buildForecasts(pool: pg.Pool, timeZone: string): Promise<{
   const promos = (await pool.query<{ scope_type: string; scope_value: string | null; first_day: string; last_day: string }>(PROMO_DAYS_SQL, [timeZone])).rows;
   const f: Columns = { metric: [], scope: [], day: [], point: [], lower80: [], upper80: [], lower95: [], upper95: [] };
   const a: Columns = { metric: [], scope: [], lastDay: [], historyDays: [], origins: [], mase7: [], naive7: [], mase30: [], naive30: [], coverage: [] };
-  for (const s of series) {
+  const maskedFor = (s: DailySeries) => {
     const touching = promos.filter((p) => p.scope_type === "all" || s.scope === "total" || p.scope_value === s.scope);
-    const masked = s.values.map((_, i) => {
+    return s.values.map((_, i) => {
       const day = addDays(s.firstDay, i);
       return touching.some((p) => day >= p.first_day && day <= p.last_day);
     });
-    const forecast = fitOrNull(() => forecastSeries(s.values, FORECAST_HORIZON_DAYS, { masked }));
+  };
+  // Calendar effects are read from the site's total of the same metric (all series share its days).
+  const totals = new Map(series.filter((s) => s.scope === "total").map((s) => [s.metric, { values: s.values, masked: maskedFor(s) }]));
+  for (const s of series) {
+    const masked = maskedFor(s);
+    const calendar = totals.get(s.metric);
+    const forecast = fitOrNull(() => forecastSeries(s.values, FORECAST_HORIZON_DAYS, { masked, calendar }));
     if (!forecast) continue;
     forecast.point.forEach((point, h) => {
       push(f, { metric: s.metric, scope: s.scope, day: addDays(s.firstDay, s.values.length + h), point: money(point) });
       push(f, { lower80: money(forecast.lower80[h]), upper80: money(forecast.upper80[h]), lower95: money(forecast.lower95[h]), upper95: money(forecast.upper95[h]) });
     });
-    const acc = fitOrNull(() => backtestSeries(s.values, { ...QUICK_BACKTEST, model: { masked } }));
+    const acc = fitOrNull(() => backtestSeries(s.values, { ...QUICK_BACKTEST, model: { masked, calendar } }));
     if (!acc?.origins) continue;
     push(a, { metric: s.metric, scope: s.scope, lastDay: addDays(s.firstDay, s.values.length - 1), historyDays: s.values.length, origins: acc.origins });
     push(a, { mase7: ratio(acc.byHorizon[7].model), naive7: ratio(acc.byHorizon[7].naive), mase30: ratio(acc.byHorizon[30].model), naive30: ratio(acc.byHorizon[30].naive), coverage: ratio(acc.coverage80) });

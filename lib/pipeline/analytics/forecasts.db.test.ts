@@ -1,6 +1,8 @@
 // The forecast and promotion-uplift phases on series whose truth is constructed: a pure weekly
 // pattern the model must continue, and a category promotion with a known ×1.5 uplift on units
-// (plus an earlier site-wide one the counterfactual must ignore).
+// (plus an earlier site-wide one the counterfactual must ignore), with one Déco product out of
+// stock in the promotion's second week and another withdrawn from sale before it: their missing
+// units are hidden demand, not a smaller uplift.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../../scripts/test/test-database";
 import { addDays, buildForecasts, FORECAST_HORIZON_DAYS } from "./forecasts-phase";
@@ -13,6 +15,10 @@ const LAST = addDays(FIRST, DAYS - 1);
 // Units per weekday, Monday first.
 const KITCHEN = [10, 12, 14, 16, 18, 30, 40];
 const DECO = [20, 22, 24, 26, 28, 30, 35];
+const DECO_OUT = [6, 6, 7, 8, 9, 12, 14]; // SKU-D2, out of stock on days OUT_FROM…
+const OUT_FROM = 119;
+const DECO_GONE = [4, 4, 4, 4, 4, 6, 6]; // SKU-X, withdrawn on day WITHDRAWN
+const WITHDRAWN = 100;
 const PROMO = { start: 112, end: 126, uplift: 1.5 }; // two weeks on Déco
 const SITE_PROMO = { start: 60, end: 67, uplift: 1.3 }; // one week on everything
 
@@ -27,16 +33,24 @@ let db: TestDatabase;
 beforeAll(async () => {
   db = await createTestDatabase();
   await db.pool.query(`INSERT INTO silver_products (sku, name, category, brand, unit_cost, list_price, active, updated_at, src_file_id, src_line) VALUES
-    ('SKU-K', 'Bol', 'Cuisine', 'B', 1, 10, true, now(), 1, 2), ('SKU-D', 'Vase', 'Déco', 'B', 1, 20, true, now(), 1, 3)`);
+    ('SKU-K', 'Bol', 'Cuisine', 'B', 1, 10, true, now(), 1, 2), ('SKU-D', 'Vase', 'Déco', 'B', 1, 20, true, now(), 1, 3),
+    ('SKU-D2', 'Cadre', 'Déco', 'B', 1, 20, true, now(), 1, 4), ('SKU-X', 'Bougie', 'Déco', 'B', 1, 20, false, now(), 1, 5)`);
+  await db.pool.query(`INSERT INTO silver_product_versions (sku, updated_at, unit_cost, list_price, active) VALUES
+    ('SKU-X', '${FIRST} 09:00 Europe/Paris', 1, 20, true), ('SKU-X', '${addDays(FIRST, WITHDRAWN)} 08:00 Europe/Paris', 1, 20, false)`);
+  const row = (i: number, sku: string, u: number) => `('${addDays(FIRST, i)}', '${sku}', 'web', 1, ${u}, ${u * 20}, 0, 0, 0)`;
   const rows = Array.from({ length: DAYS }, (_, i) => [
     `('${addDays(FIRST, i)}', 'SKU-K', 'web', 1, ${units(KITCHEN, i, false)}, ${units(KITCHEN, i, false) * 10}, 0, 0, 0)`,
-    `('${addDays(FIRST, i)}', 'SKU-D', 'web', 1, ${units(DECO, i, true)}, ${units(DECO, i, true) * 20}, 0, 0, 0)`,
+    row(i, "SKU-D", units(DECO, i, true)),
+    ...(i < OUT_FROM ? [row(i, "SKU-D2", units(DECO_OUT, i, true))] : []),
+    ...(i < WITHDRAWN ? [row(i, "SKU-X", units(DECO_GONE, i, true))] : []),
   ]).flat();
   await db.pool.query(`INSERT INTO gold_product_daily (day, sku, channel, orders, units, revenue, discount, cost, units_returned) VALUES ${rows.join(",")}`);
+  const stock = Array.from({ length: DAYS }, (_, i) => `('${addDays(FIRST, i)}', 'SKU-D2', true, ${i < OUT_FROM ? 50 : 0}, ${i < OUT_FROM ? 50 : 0}, ${i >= OUT_FROM})`);
+  await db.pool.query(`INSERT INTO gold_stock_daily (day, sku, active, on_hand, available, stockout) VALUES ${stock.join(",")}`);
   const promo = (id: string, scope: string, value: string | null, p: { start: number; end: number }) =>
     `('${id}', '${id}', '${id}', 'percent', 20, '${addDays(FIRST, p.start)} 00:00 Europe/Paris', '${addDays(FIRST, p.end)} 00:00 Europe/Paris', '${scope}', ${value ? `'${value}'` : "NULL"}, 1, 2)`;
   await db.pool.query(`INSERT INTO silver_promotions (promo_id, name, code, kind, value, starts_at, ends_at, scope_type, scope_value, src_file_id, src_line) VALUES
-    ${promo("PRM-SITE", "all", null, SITE_PROMO)}, ${promo("PRM-DECO", "category", "Déco", PROMO)}`);
+    ${promo("PRM-SITE", "all", null, SITE_PROMO)}, ${promo("PRM-DECO", "category", "Déco", PROMO)}, ${promo("PRM-GONE", "sku", "SKU-X", PROMO)}`);
   await buildForecasts(db.pool, "Europe/Paris");
   await buildPromoUplift(db.pool, "Europe/Paris");
 }, 120_000);
@@ -107,11 +121,18 @@ describe("promotion uplift phase", () => {
     expect(rows).toHaveLength(1);
     const r = rows[0];
     expect([r.first_day, r.last_day]).toEqual([addDays(FIRST, PROMO.start), addDays(FIRST, PROMO.end - 1)]);
-    const actual = Array.from({ length: PROMO.end - PROMO.start }, (_, k) => units(DECO, PROMO.start + k, true)).reduce((s, u) => s + u, 0);
+    // The units of the products in stock: SKU-D every day, SKU-D2 until it ran out.
+    const promoDays = Array.from({ length: PROMO.end - PROMO.start }, (_, k) => PROMO.start + k);
+    const actual = promoDays.reduce((s, i) => s + units(DECO, i, true) + (i < OUT_FROM ? units(DECO_OUT, i, true) : 0), 0);
     expect(r.actual_units).toBe(actual);
     expect(Math.abs(r.uplift / PROMO.uplift - 1)).toBeLessThan(0.05);
     expect(r.lower_95).toBeLessThanOrEqual(r.uplift);
     expect(r.upper_95).toBeGreaterThanOrEqual(r.uplift);
+  });
+
+  it("leaves out a promotion on a product withdrawn from sale before it: nothing to measure", async () => {
+    const { rows } = await db.pool.query("SELECT promo_id FROM gold_promo_uplift ORDER BY promo_id");
+    expect(rows.map((r) => r.promo_id)).toEqual(["PRM-DECO", "PRM-SITE"]);
   });
 
   it("estimates the site-wide week too (total units, ×1.3)", async () => {
