@@ -72,11 +72,19 @@ export async function generate(options: GenerateOptions): Promise<GroundTruthMan
   const excelDay = Math.floor(days.length / 2);
   const { random, customers, truth } = sim;
 
+  const openDay = async (date: string) =>
+    Object.fromEntries(
+      await Promise.all(
+        SOURCES.map(async (s) => [s, s === "web_events" ? await files.open(s, `web_events_${date}.ndjson${options.gzip ? ".gz" : ""}`, undefined, options.gzip) : await files.open(s, `${s}_${date}.csv`, CONTRACTS[s].columnNames)]),
+      ),
+    ) as DayFiles;
+  let nextFiles = openDay(days[0].date);
+
   for (const day of days) {
     const d = day.index;
-    const dayFiles = Object.fromEntries(
-      SOURCES.map((s) => [s, s === "web_events" ? files.open(s, `web_events_${day.date}.ndjson${options.gzip ? ".gz" : ""}`, undefined, options.gzip) : files.open(s, `${s}_${day.date}.csv`, CONTRACTS[s].columnNames)]),
-    ) as DayFiles;
+    const dayFiles = await nextFiles;
+    // Opened in the background while this day is generated (file creation is slow-ish).
+    if (d + 1 < days.length) nextFiles = openDay(days[d + 1].date);
 
     const changedProducts = d === 0 ? products : changeCatalog(random, products, day.startMs);
     for (const p of changedProducts) dayFiles.products.writeRow(productCells(p));
