@@ -43,6 +43,7 @@ async function main(): Promise<void> {
   const started = performance.now();
   const span = Date.parse(values.to) - Date.parse(values.from) + 86_400_000;
   let lastReported = started;
+  const elapsed = () => `${((performance.now() - started) / 1000).toFixed(1)}s`;
   const manifest = await generate({
     outDir: values.out,
     from: values.from,
@@ -57,12 +58,17 @@ async function main(): Promise<void> {
       if (performance.now() - lastReported < 2000) return;
       lastReported = performance.now();
       const done = Math.min(100, ((Date.parse(date) - Date.parse(values.from) + 86_400_000) / span) * 100);
-      console.error(`${date}  ${done.toFixed(0)}%  ${orders} orders  ${((performance.now() - started) / 1000).toFixed(1)}s`);
+      console.error(`${date}  ${done.toFixed(0)}%  ${orders} orders  ${elapsed()}`);
+    },
+    onSnapshotProgress: (written, customers) => {
+      if (performance.now() - lastReported < 2000) return;
+      lastReported = performance.now();
+      console.error(`full snapshot  ${written} of ${customers} customers  ${elapsed()}`);
     },
   });
   const c = manifest.counts;
   console.error(
-    `done in ${((performance.now() - started) / 1000).toFixed(1)}s: ${c.orders} orders, ${c.orderLines} lines, ${c.customers} customers, ` +
+    `done in ${elapsed()}: ${c.orders} orders, ${c.orderLines} lines, ${c.customers} customers, ` +
       `${c.payments} payments, ${c.returns} returns, ${c.webEvents} web events -> ${values.out}`,
   );
 }

@@ -35,6 +35,8 @@ export interface GenerateOptions {
   /** Web sessions per web/app order (1 / conversion rate). */
   sessionsPerOrder?: number;
   onProgress?: (date: string, ordersSoFar: number) => void;
+  /** While the full customers snapshot is written at the end (millions of rows at scale l). */
+  onSnapshotProgress?: (customersWritten: number, customers: number) => void;
 }
 
 export const DEFAULT_RANGE = { from: "2024-11-24", to: "2026-11-23" } as const;
@@ -139,7 +141,7 @@ export async function generate(options: GenerateOptions): Promise<GroundTruthMan
   truth.counts.customers = customers.count;
   truth.counts.webEvents = web.events;
   truth.counts.webSessions = truth.daily.reduce((s, t) => s + t.webSessions, 0);
-  await writeSnapshots(files, sim, (day) => promoBoundary(days, day));
+  await writeSnapshots(files, sim, (day) => promoBoundary(days, day), (n) => options.onSnapshotProgress?.(n, customers.count));
   const manifest = buildManifest(options, sim, defects);
   writeFileSync(path.join(outDir, "ground_truth.json"), `${JSON.stringify(manifest, null, 1)}\n`);
   return manifest;
