@@ -63,18 +63,22 @@ export class Customers {
   pickReturning(random: Random, dayIndex: number): number {
     if (this.vips.length && random.chance(0.15)) return random.pick(this.vips);
     const targetDay = dayIndex - Math.floor(random.exponential(150));
+    // Customers acquired that day, or the nearest later day with any (else the last day).
+    const first = Math.min(this.firstAcquiredFrom(targetDay), this.count - 1);
+    const last = this.firstAcquiredFrom(this.createdDay.get(first) + 1) - 1;
+    return random.int(first, last);
+  }
+
+  /** The first customer acquired on or after that day (count if none); indices go by day. */
+  private firstAcquiredFrom(dayIndex: number): number {
     let lo = 0;
-    let hi = this.count - 1;
+    let hi = this.count;
     while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.createdDay.get(mid) < targetDay) lo = mid + 1;
+      const mid = (lo + hi) >>> 1;
+      if (this.createdDay.get(mid) < dayIndex) lo = mid + 1;
       else hi = mid;
     }
-    // Customers acquired that day, or the nearest day with any.
-    const day = this.createdDay.get(lo);
-    let end = lo;
-    while (end + 1 < this.count && this.createdDay.get(end + 1) === day) end++;
-    return random.int(lo, end);
+    return lo;
   }
 
   /** A customer moves or changes their marketing consent. */
