@@ -5,6 +5,7 @@ import { createHash } from "node:crypto";
 import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../../scripts/test/test-database";
+import { retireExpiredWebDays } from "../silver/web-retention";
 import { allFixtureFiles, fixtureDay } from "../testing/fixture";
 import { goldChecksums, newInbox, runWith } from "../testing/pipeline-run";
 
@@ -86,6 +87,10 @@ describe("web-event retention with a sample of sessions", () => {
     // Only 1 October past retention: today − retention = 2 October.
     const { rows } = await db.pool.query("SELECT (now() AT TIME ZONE 'Europe/Paris')::date - '2026-10-02'::date AS n");
     const first = { webRetentionDays: rows[0].n, webSamplePercent: 70 };
+    // 100% keeps every event (the day is still retired); a lower share later cuts it down.
+    expect((await runWith(db.pool, inbox, [], { ...first, webSamplePercent: 100 })).status).toBe("SUCCESS");
+    expect(await events(db.pool)).toEqual(all);
+    expect((await retiredDays()).map((r) => [r.day, r.sample_percent])).toEqual([["2026-10-01", 100]]);
     expect((await runWith(db.pool, inbox, [], first)).status).toBe("SUCCESS");
     expect(await events(db.pool)).toEqual(sampled(all, ["2026-10-01"], 70));
     // Session 3 (out of the sample) is gone from 2 October too, where it bought after midnight.
@@ -120,6 +125,10 @@ describe("web-event retention with a sample of sessions", () => {
     // Session 7, 4 October's only one, is out of the sample: the day was aggregated, then emptied.
     expect(await events(db.pool)).toEqual(sampled(all, DAYS, 70));
     gold = await goldChecksums(db.pool);
+  });
+
+  it("refuses a share that is not a whole percent from 0 to 100", async () => {
+    for (const samplePercent of [12.5, -1, 101]) await expect(retireExpiredWebDays(db.pool, { retentionDays: 30, samplePercent, timeZone: "Europe/Paris" })).rejects.toThrow(/sample percent/);
   });
 
   it("a smaller share keeps a subset of the sample; 0 drops the partitions", async () => {
