@@ -6,6 +6,7 @@ import { parseArgs } from "node:util";
 import { bronzeCopy } from "./bench/bronze-copy";
 import { dashboards } from "./bench/dashboards";
 import { datasetExportRss } from "./bench/dataset-export-rss";
+import { generatorRss } from "./bench/generator-rss";
 import { ingestBigRss } from "./bench/ingest-big-rss";
 import { pipelineRuns } from "./bench/pipeline-runs";
 import { startBenchDb, type BenchDb, type Figure, type Scale, type Section } from "./bench/support";
@@ -15,6 +16,7 @@ const SECTIONS: Record<string, Section & { onlyWithBig?: boolean }> = {
   bronze_copy: bronzeCopy,
   upload_rss: uploadRss,
   dataset_export_rss: datasetExportRss,
+  generator_rss: generatorRss,
   pipeline: pipelineRuns,
   ingest_big_rss: { ...ingestBigRss, onlyWithBig: true },
   dashboards,

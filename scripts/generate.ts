@@ -41,7 +41,9 @@ async function main(): Promise<void> {
   const seed = Number(values.seed);
   if (!Number.isSafeInteger(seed)) throw new Error("--seed must be an integer");
   const started = performance.now();
-  let lastReported = "";
+  const span = Date.parse(values.to) - Date.parse(values.from) + 86_400_000;
+  let lastReported = started;
+  const elapsed = () => `${((performance.now() - started) / 1000).toFixed(1)}s`;
   const manifest = await generate({
     outDir: values.out,
     from: values.from,
@@ -51,15 +53,22 @@ async function main(): Promise<void> {
     dirty: values.dirty,
     gzip: values.gzip,
     sessionsPerOrder: values["sessions-per-order"] ? Number(values["sessions-per-order"]) : undefined,
+    // Every 2 s of work (a day of scale l alone takes about that long), not every n days.
     onProgress: (date, orders) => {
-      if (lastReported && Date.parse(date) - Date.parse(lastReported) < 30 * 86_400_000) return;
-      lastReported = date;
-      console.error(`${date}  ${orders} orders  ${((performance.now() - started) / 1000).toFixed(1)}s`);
+      if (performance.now() - lastReported < 2000) return;
+      lastReported = performance.now();
+      const done = Math.min(100, ((Date.parse(date) - Date.parse(values.from) + 86_400_000) / span) * 100);
+      console.error(`${date}  ${done.toFixed(0)}%  ${orders} orders  ${elapsed()}`);
+    },
+    onSnapshotProgress: (written, customers) => {
+      if (performance.now() - lastReported < 2000) return;
+      lastReported = performance.now();
+      console.error(`full snapshot  ${written} of ${customers} customers  ${elapsed()}`);
     },
   });
   const c = manifest.counts;
   console.error(
-    `done in ${((performance.now() - started) / 1000).toFixed(1)}s: ${c.orders} orders, ${c.orderLines} lines, ${c.customers} customers, ` +
+    `done in ${elapsed()}: ${c.orders} orders, ${c.orderLines} lines, ${c.customers} customers, ` +
       `${c.payments} payments, ${c.returns} returns, ${c.webEvents} web events -> ${values.out}`,
   );
 }

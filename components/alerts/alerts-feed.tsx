@@ -11,7 +11,7 @@ import type { AlertLabels } from "@/lib/i18n/areas/alerts";
 import { AnomalyChart } from "@/components/charts/anomaly-chart";
 import { AlertActions } from "./alert-actions";
 import { fill } from "@/components/pipeline/run-format";
-import { alertTitle, metricFormatter } from "./alert-title";
+import { alertTitle, metricFormatter } from "@/lib/alerts/alert-title";
 
 type Props = {
   labels: AlertLabels["feed"];

@@ -1,15 +1,12 @@
 // Labels and formats shared by the pipeline page's server and client components.
 import { localeTag } from "@/lib/format";
+import { fill } from "@/lib/i18n/fill";
 import type { Locale, Messages } from "@/lib/i18n/messages";
 import type { RunScope, RunStatus } from "@/lib/pipeline/runs/types";
 
 export type PipelineLabels = Messages["pipeline"];
 
-
-/** Replaces {name} placeholders. */
-export function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
-}
+export { fill };
 
 /** 850 ms → "0,9 s", 12 s → "12 s", 125 s → "2 min 05 s", 2 h → "2 h 00 min". */
 export function formatDuration(ms: number, locale: Locale): string {

@@ -106,8 +106,5 @@ export function apiErrorMessage(body: unknown): string | null {
   return typeof message === "string" && message ? message : null;
 }
 
-/** "{name}" placeholders in UI strings. */
-export function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
-}
+export { fill } from "@/lib/i18n/fill";
 

@@ -35,6 +35,8 @@ export interface GenerateOptions {
   /** Web sessions per web/app order (1 / conversion rate). */
   sessionsPerOrder?: number;
   onProgress?: (date: string, ordersSoFar: number) => void;
+  /** While the full customers snapshot is written at the end (millions of rows at scale l). */
+  onSnapshotProgress?: (customersWritten: number, customers: number) => void;
 }
 
 export const DEFAULT_RANGE = { from: "2024-11-24", to: "2026-11-23" } as const;
@@ -72,11 +74,19 @@ export async function generate(options: GenerateOptions): Promise<GroundTruthMan
   const excelDay = Math.floor(days.length / 2);
   const { random, customers, truth } = sim;
 
+  const openDay = async (date: string) =>
+    Object.fromEntries(
+      await Promise.all(
+        SOURCES.map(async (s) => [s, s === "web_events" ? await files.open(s, `web_events_${date}.ndjson${options.gzip ? ".gz" : ""}`, undefined, options.gzip) : await files.open(s, `${s}_${date}.csv`, CONTRACTS[s].columnNames)]),
+      ),
+    ) as DayFiles;
+  let nextFiles = openDay(days[0].date);
+
   for (const day of days) {
     const d = day.index;
-    const dayFiles = Object.fromEntries(
-      SOURCES.map((s) => [s, s === "web_events" ? files.open(s, `web_events_${day.date}.ndjson${options.gzip ? ".gz" : ""}`, undefined, options.gzip) : files.open(s, `${s}_${day.date}.csv`, CONTRACTS[s].columnNames)]),
-    ) as DayFiles;
+    const dayFiles = await nextFiles;
+    // Opened in the background while this day is generated (file creation is slow-ish).
+    if (d + 1 < days.length) nextFiles = openDay(days[d + 1].date);
 
     const changedProducts = d === 0 ? products : changeCatalog(random, products, day.startMs);
     for (const p of changedProducts) dayFiles.products.writeRow(productCells(p));
@@ -131,7 +141,7 @@ export async function generate(options: GenerateOptions): Promise<GroundTruthMan
   truth.counts.customers = customers.count;
   truth.counts.webEvents = web.events;
   truth.counts.webSessions = truth.daily.reduce((s, t) => s + t.webSessions, 0);
-  await writeSnapshots(files, sim, (day) => promoBoundary(days, day));
+  await writeSnapshots(files, sim, (day) => promoBoundary(days, day), (n) => options.onSnapshotProgress?.(n, customers.count));
   const manifest = buildManifest(options, sim, defects);
   writeFileSync(path.join(outDir, "ground_truth.json"), `${JSON.stringify(manifest, null, 1)}\n`);
   return manifest;

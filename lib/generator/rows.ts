@@ -17,11 +17,11 @@ export function orderLineCells(order: Order, lineNo: number, line: OrderLine, pr
   return [order.id, lineNo, products[line.product].sku, line.quantity, cents(line.unitPrice), cents(line.discount)];
 }
 
-export function paymentCells(id: string, order: Order, amount: number, status: "captured" | "refunded" | "failed", atMs: number): Cells {
+export function paymentCells(id: string, order: Pick<Order, "id" | "method">, amount: number, status: "captured" | "refunded" | "failed", atMs: number): Cells {
   return [id, order.id, order.method, cents(amount), status, formatParis(atMs)];
 }
 
-export function returnCells(id: string, order: Order, lineNo: number, sku: string, quantity: number, refund: number, reason: string, atMs: number): Cells {
+export function returnCells(id: string, order: Pick<Order, "id">, lineNo: number, sku: string, quantity: number, refund: number, reason: string, atMs: number): Cells {
   return [id, order.id, lineNo, sku, quantity, cents(refund), reason, formatParis(atMs)];
 }
 

@@ -59,7 +59,11 @@ export function activePromotion(sim: Simulation, dayIndex: number): PlannedPromo
 
 export function nextId(sim: Simulation, kind: "order" | "payment" | "return"): string {
   const n = ++sim.sequences[kind];
-  if (kind === "order") return `ORD-${String(n).padStart(8, "0")}`;
+  if (kind === "order") return orderId(n);
   if (kind === "payment") return `PAY-${String(n).padStart(9, "0")}`;
   return `RET-${String(n).padStart(8, "0")}`;
 }
+
+export const orderId = (n: number) => `ORD-${String(n).padStart(8, "0")}`;
+/** The sequence number back from an order id. */
+export const orderNumber = (id: string) => Number(id.slice(4));

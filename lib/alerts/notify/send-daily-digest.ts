@@ -1,9 +1,13 @@
 // The morning digest: for each active user who opted in (notification_preference), one email with
 // the day's key figures (against the same weekday a week before) and the open alerts their role
-// may see. Sent once per user and day: a successful delivery for that day is never repeated.
+// may see, in the language they chose in the app. Sent once per user and day: a successful
+// delivery for that day is never repeated.
 import type pg from "pg";
 import { formatChange, formatDate, formatKpiValue } from "../../format";
 import type { Role } from "../../generated/prisma/enums";
+import { fill } from "../../i18n/fill";
+import { messages, type Locale } from "../../i18n/messages";
+import { getKpi } from "../../kpi/registry";
 import { listAlerts } from "../list-alerts";
 import { alertLine } from "./alert-message";
 import { sendEmail } from "./deliver";
@@ -20,28 +24,30 @@ async function figures(pool: pg.Pool, day: string): Promise<Figures> {
   return rows[0];
 }
 
-export function digestText(day: string, today: Figures, weekBefore: Figures, alerts: string[], appUrl: string): string {
-  const line = (label: string, key: keyof Figures, unit: "eur" | "count") => {
-    const change = formatChange(today[key], weekBefore[key], "fr");
-    return `- ${label} : ${formatKpiValue(today[key], unit, "fr")}${change ? ` (${change} vs même jour la semaine précédente)` : ""}`;
+export function digestText(day: string, today: Figures, weekBefore: Figures, alerts: string[], appUrl: string, locale: Locale): string {
+  const t = messages[locale].notifications.digest;
+  const line = (key: keyof Figures, unit: "eur" | "count") => {
+    const change = formatChange(today[key], weekBefore[key], locale);
+    const value = formatKpiValue(today[key], unit, locale) + (change ? fill(t.change, { change }) : "");
+    return fill(t.figure, { label: getKpi(key)!.label[locale], value });
   };
   return [
-    `Indicateurs du ${formatDate(day, "fr")}`,
-    line("Chiffre d'affaires", "revenue", "eur"),
-    line("Commandes", "orders", "count"),
-    line("Panier moyen", "aov", "eur"),
+    fill(t.heading, { day: formatDate(day, locale) }),
+    line("revenue", "eur"),
+    line("orders", "count"),
+    line("aov", "eur"),
     "",
-    alerts.length ? `Alertes ouvertes (${alerts.length}) :` : "Aucune alerte ouverte.",
+    alerts.length ? fill(t.openAlerts, { count: alerts.length }) : t.noAlerts,
     ...alerts.slice(0, 20).map((a) => `- ${a}`),
     "",
-    `Tableau de bord : ${appUrl}`,
+    fill(t.dashboard, { url: appUrl }),
   ].join("\n");
 }
 
 export async function sendDailyDigest(pool: pg.Pool, config: NotifyConfig, day: string): Promise<{ sent: number; failed: number }> {
   if (!config.smtpUrl) return { sent: 0, failed: 0 };
-  const { rows: users } = await pool.query<{ id: string; email: string; role: Role }>(
-    `SELECT u.id, u.email, u.role::text AS role FROM app_user u JOIN notification_preference p ON p.user_id = u.id
+  const { rows: users } = await pool.query<{ id: string; email: string; role: Role; locale: Locale }>(
+    `SELECT u.id, u.email, u.role::text AS role, u.locale::text AS locale FROM app_user u JOIN notification_preference p ON p.user_id = u.id
       WHERE p.daily_digest AND u.active
         AND NOT EXISTS (SELECT 1 FROM notification_delivery d WHERE d.ok AND d.channel = 'email' AND d.purpose = $1 AND d.target = u.email)
       ORDER BY u.email`,
@@ -53,8 +59,9 @@ export async function sendDailyDigest(pool: pg.Pool, config: NotifyConfig, day: 
   let sent = 0;
   for (const u of users) {
     const alerts = await listAlerts(pool, u, { status: "open", limit: 50 });
-    const text = digestText(day, today, before, alerts.map(alertLine), config.appUrl);
-    const ok = await sendEmail(pool, config.smtpUrl, { from: config.from, to: u.email, subject: `Résumé du ${formatDate(day, "fr")}`, text }, { purpose: `digest:${day}`, alertIds: alerts.map((a) => a.id) });
+    const text = digestText(day, today, before, alerts.map((a) => alertLine(a, u.locale)), config.appUrl, u.locale);
+    const subject = fill(messages[u.locale].notifications.digest.subject, { day: formatDate(day, u.locale) });
+    const ok = await sendEmail(pool, config.smtpUrl, { from: config.from, to: u.email, subject, text }, { purpose: `digest:${day}`, alertIds: alerts.map((a) => a.id) });
     if (ok) sent++;
   }
   return { sent, failed: users.length - sent };

@@ -5,9 +5,10 @@ import { dashboard } from "./dashboard";
 import { data } from "./data";
 import { forecasts } from "./forecasts";
 import { glossary } from "./glossary";
+import { notifications } from "./notifications";
 import { segments } from "./segments";
 
-const AREAS = { dashboard, glossary, segments, forecasts, alerts, data };
+const AREAS = { dashboard, glossary, segments, forecasts, alerts, data, notifications };
 
 type Areas = typeof AREAS;
 type Side<K extends "fr" | "en"> = { [A in keyof Areas]: Areas[A] extends Record<K, infer M> ? M : never };

@@ -11,6 +11,8 @@ import { SILVER_SPECS, type SilverSpec } from "./silver-specs";
 import { inLanes } from "../lanes";
 import type { FileGroup } from "./stage-sql";
 
+const ANALYZE_AFTER_ROWS = 10_000;
+
 export type SilverResult = { files: number; bySource: Partial<Record<SourceName, MergeCounts & { files: number }>> };
 
 export async function buildSilver(pool: pg.Pool, params: MergeParams): Promise<SilverResult> {
@@ -23,13 +25,17 @@ export async function buildSilver(pool: pg.Pool, params: MergeParams): Promise<S
     );
     if (!rows.length) return;
     const counts = await inTransaction(pool, async (client) => {
-      // DISTINCT ON over a day of web events sorts in memory rather than on disk.
+      // DISTINCT ON over a batch sorts in memory rather than on disk.
       await client.query("SET LOCAL work_mem = '64MB'");
       const merged = await mergeSource(client, spec, groupByConventions(rows), params, BEFORE_INSERT[spec.source]);
       await AFTER_MERGE[spec.source]?.(client);
       await client.query("UPDATE ingest_file SET silver_at = now() WHERE id = ANY($1::bigint[])", [rows.map((r) => r.id)]);
       return merged;
     });
+    // After a big batch (a first load, a backfill) the planner's statistics are stale until
+    // autovacuum comes by: gold and the quality rules of this very run planned seq scans of
+    // whole tables for one day's keys. Partitioned web events are analysed per partition by autovacuum.
+    if (counts.merged >= ANALYZE_AFTER_ROWS && spec.source !== "web_events") await pool.query(`ANALYZE ${spec.table}`);
     result.bySource[spec.source] = { ...counts, files: rows.length };
     result.files += rows.length;
   });

@@ -1,9 +1,9 @@
-// One line saying what an alert is about, in the user's language.
-import type { AlertView } from "@/lib/alerts/alert-view";
-import { formatDate, formatKpiValue, type UiLocale } from "@/lib/format";
-import { getKpi } from "@/lib/kpi/registry";
-import type { AlertLabels } from "@/lib/i18n/areas/alerts";
-import { fill } from "@/components/pipeline/run-format";
+// One line saying what an alert is about, in the reader's language (the feed and the emails).
+import type { AlertView } from "./alert-view";
+import { formatDate, formatKpiValue, type UiLocale } from "../format";
+import { getKpi } from "../kpi/registry";
+import type { AlertLabels } from "../i18n/areas/alerts";
+import { fill } from "../i18n/fill";
 
 export function alertTitle(a: AlertView, t: AlertLabels["feed"], locale: UiLocale): string {
   const day = formatDate(a.day, locale);
