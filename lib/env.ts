@@ -13,6 +13,7 @@ const schema = z.object({
   INBOX_STABLE_SECONDS: z.coerce.number().int().nonnegative().default(60),
   PII_HASH_KEY: z.string().min(16, "PII_HASH_KEY must be at least 16 characters").optional(),
   WEB_EVENTS_RETENTION_DAYS: z.coerce.number().int().positive().default(90),
+  WEB_EVENTS_SAMPLE_PERCENT: z.coerce.number().int().min(0).max(100).default(0),
   LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().positive().default(5),
   LOGIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().positive().default(30),
   LOGIN_FAILURE_WINDOW_MINUTES: z.coerce.number().int().positive().default(15),

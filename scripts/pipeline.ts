@@ -44,6 +44,7 @@ await withLocalDatabase(async (url) => {
       piiKey: process.env.PII_HASH_KEY ?? (await loadOrCreateSecret(path.join(root, ".data/pii-hash-key"))),
       stableSeconds: Number(values["stable-seconds"] ?? process.env.INBOX_STABLE_SECONDS ?? 60),
       webRetentionDays: Number(process.env.WEB_EVENTS_RETENTION_DAYS ?? 90),
+      webSamplePercent: Number(process.env.WEB_EVENTS_SAMPLE_PERCENT ?? 0),
       onProgress: (m) => console.log(`[pipeline] ${m}`),
     });
     console.log(`[pipeline] run #${outcome.runId} ${outcome.status} in ${((Date.now() - started) / 1000).toFixed(1)} s${outcome.error ? `: ${outcome.error}` : ""}`);

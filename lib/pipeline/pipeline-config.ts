@@ -13,6 +13,7 @@ export function appPipelineOptions(trigger: PipelineOptions["trigger"], scope: {
     piiKey: e.PII_HASH_KEY,
     stableSeconds: e.INBOX_STABLE_SECONDS,
     webRetentionDays: e.WEB_EVENTS_RETENTION_DAYS,
+    webSamplePercent: e.WEB_EVENTS_SAMPLE_PERCENT,
     ...scope,
   };
 }

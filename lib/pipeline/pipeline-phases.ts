@@ -12,7 +12,7 @@ import { runQuality } from "./quality/run-quality";
 import { closeRun, step } from "./run-record";
 import type { PipelineOptions, PipelineOutcome } from "./run-pipeline";
 import { buildSilver } from "./silver/build-silver";
-import { dropExpiredWebPartitions } from "./silver/web-retention";
+import { retireExpiredWebDays } from "./silver/web-retention";
 
 /** The advisory-lock key a whole in-process run holds, and an Inngest step holds while it works. */
 export const RUN_LOCK = 7_352_001;
@@ -184,11 +184,17 @@ export async function analyticsPhase(pool: pg.Pool, runId: bigint, phase: Analyt
   return counts;
 }
 
-/** Raw web events past their retention dropped (aggregates kept). */
-export async function retentionPhase(pool: pg.Pool, runId: bigint, o: Pick<PhaseOptions, "webRetentionDays" | "timeZone">, say: Say = quiet): Promise<{ dropped: number }> {
-  const dropped = await step(pool, runId, "retention", () => dropExpiredWebPartitions(pool, o.webRetentionDays, o.timeZone), (r) => ({ rowsOut: r }));
-  if (dropped) say(`retention: ${dropped} web-event day(s) of raw events dropped (aggregates kept)`);
-  return { dropped };
+/** Raw web events past their retention dropped or sampled (aggregates kept). */
+export async function retentionPhase(
+  pool: pg.Pool,
+  runId: bigint,
+  o: Pick<PhaseOptions, "webRetentionDays" | "webSamplePercent" | "timeZone">,
+  say: Say = quiet,
+): Promise<{ retired: number }> {
+  const samplePercent = o.webSamplePercent ?? 0;
+  const retired = await step(pool, runId, "retention", () => retireExpiredWebDays(pool, { retentionDays: o.webRetentionDays, samplePercent, timeZone: o.timeZone }), (r) => ({ rowsOut: r }));
+  if (retired) say(`retention: ${retired} web-event day(s) of raw events ${samplePercent ? `cut to a ${samplePercent}% sample of sessions` : "dropped"} (aggregates kept)`);
+  return { retired };
 }
 
 export async function closePipelineRun(pool: pg.Pool, runId: bigint, status: "SUCCESS" | "FAILED", gate: string | null, error: string | null): Promise<void> {

@@ -21,6 +21,8 @@ export type PipelineOptions = {
   piiKey: string;
   stableSeconds: number;
   webRetentionDays: number;
+  /** Share of sessions (0–100) whose raw web events are kept past retention; 0 (default) drops all. */
+  webSamplePercent?: number;
   /** Run the analytics steps after gold (segments, forecasts, alerts); the default. */
   analytics?: boolean;
   onProgress?: (message: string) => void;

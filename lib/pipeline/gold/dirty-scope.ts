@@ -46,13 +46,14 @@ export async function readDirtyScope(client: pg.PoolClient | pg.Pool): Promise<G
   };
 }
 
-/** Marks every day and customer present in silver, for a full rebuild. */
+/** Marks every day and customer present in silver, for a full rebuild (web days past retention
+ *  excepted: their raw events are gone or sampled, gold_web_daily is what is left of them). */
 export async function markEverythingDirty(client: pg.PoolClient | pg.Pool) {
   await client.query(`INSERT INTO gold_dirty (kind, key)
     SELECT 'order_day', d::text FROM (SELECT DISTINCT order_date AS d FROM silver_orders) x
     UNION SELECT 'refund_day', d::text FROM (SELECT DISTINCT return_date AS d FROM silver_returns) x
     UNION SELECT 'stock_day', d::text FROM (SELECT DISTINCT snapshot_date AS d FROM silver_stock_snapshots) x
-    UNION SELECT 'web_day', d::text FROM (SELECT DISTINCT event_date AS d FROM silver_web_events) x
+    UNION SELECT 'web_day', d::text FROM (SELECT DISTINCT event_date AS d FROM silver_web_events EXCEPT SELECT day FROM silver_web_retired_days) x
     UNION SELECT 'customer', customer_id FROM silver_orders
     ON CONFLICT DO NOTHING`);
 }
@@ -62,14 +63,15 @@ export async function clearDirty(client: pg.PoolClient | pg.Pool, consumed: Reco
   for (const [kind, keys] of Object.entries(consumed)) await client.query("DELETE FROM gold_dirty WHERE kind = $1 AND key = ANY($2)", [kind, keys]);
 }
 
-/** Marks every fact day between from and to (inclusive) for rebuilding. Web days only while their
- *  raw events are kept: past the retention period gold_web_daily is all that is left of them. */
+/** Marks every fact day between from and to (inclusive) for rebuilding. Web days only while all
+ *  their raw events are kept: past the retention period gold_web_daily is what is left of them. */
 export async function markDaysDirty(client: pg.PoolClient | pg.Pool, from: string, to: string) {
   await client.query(
     `INSERT INTO gold_dirty (kind, key)
      SELECT kind, d::date::text FROM generate_series($1::date, $2::date, interval '1 day') d
       CROSS JOIN unnest(ARRAY['order_day', 'refund_day', 'stock_day']) kind
-     UNION SELECT DISTINCT 'web_day', event_date::text FROM silver_web_events WHERE event_date BETWEEN $1::date AND $2::date
+     UNION SELECT 'web_day', d::text FROM (SELECT DISTINCT event_date AS d FROM silver_web_events WHERE event_date BETWEEN $1::date AND $2::date
+                                           EXCEPT SELECT day FROM silver_web_retired_days) w
      UNION SELECT 'customer', customer_id FROM silver_orders WHERE order_date BETWEEN $1::date AND $2::date
      ON CONFLICT DO NOTHING`,
     [from, to],

@@ -24,14 +24,17 @@ export const REBUILD_STOCK = [
     GROUP BY s.snapshot_date, s.sku, coalesce(v.active, p.active, true)`,
 ];
 
+// Days whose raw events retention dropped or sampled keep their aggregates: only the asked days
+// that still have all their raw events are rebuilt. Found once per statement (an EXISTS per
+// session or gold row probed every partition: 95% of the step at scale s).
+const LIVE_WEB_DAYS = `ARRAY(SELECT d FROM unnest($1::date[]) d
+  WHERE EXISTS (SELECT 1 FROM silver_web_events e WHERE e.event_date = d) AND NOT EXISTS (SELECT 1 FROM silver_web_retired_days r WHERE r.day = d))`;
+
 // A session belongs to the day of its first event; it may run past midnight, so the days
 // around are read too (one array of days, so only their partitions are scanned). Traffic
 // source = the session's first event's UTM tags.
 export const REBUILD_WEB = [
-  // Days whose raw events retention already dropped keep their aggregates. The days that still
-  // have raw events are found once per statement (an EXISTS per session or gold row probed
-  // every partition: 95% of the step at scale s).
-  "DELETE FROM gold_web_daily g WHERE g.day = ANY(ARRAY(SELECT d FROM unnest($1::date[]) d WHERE EXISTS (SELECT 1 FROM silver_web_events e WHERE e.event_date = d)))",
+  `DELETE FROM gold_web_daily g WHERE g.day = ANY(${LIVE_WEB_DAYS})`,
   `INSERT INTO gold_web_daily (day, utm_source, utm_campaign, sessions, product_view_sessions, cart_sessions, checkout_sessions, purchase_sessions, events)
    SELECT day, source, campaign, count(*), count(*) FILTER (WHERE viewed), count(*) FILTER (WHERE carted),
           count(*) FILTER (WHERE checked_out), count(*) FILTER (WHERE purchased), sum(events)
@@ -43,7 +46,7 @@ export const REBUILD_WEB = [
              FROM silver_web_events
             WHERE event_date = ANY(ARRAY(SELECT d + shift FROM unnest($1::date[]) d CROSS JOIN generate_series(-1, 1) shift))
             GROUP BY session_id) s
-    WHERE day = ANY(ARRAY(SELECT d FROM unnest($1::date[]) d WHERE EXISTS (SELECT 1 FROM silver_web_events e WHERE e.event_date = d)))
+    WHERE day = ANY(${LIVE_WEB_DAYS})
     GROUP BY day, source, campaign`,
 ];
 

@@ -1,18 +1,55 @@
-// Raw web events are kept for a retention period (WEB_EVENTS_RETENTION_DAYS); older daily
-// partitions are dropped whole — cheap — once their day has been aggregated into gold.
+// Raw web events are kept for a retention period (WEB_EVENTS_RETENTION_DAYS). Past it, once its
+// day is aggregated in gold, a daily partition is retired: dropped whole (cheap), or with
+// WEB_EVENTS_SAMPLE_PERCENT cut down to that share of sessions. Each retired day is recorded in
+// silver_web_retired_days, so gold never recomputes its aggregates from what is left.
 import type pg from "pg";
+import { inTransaction } from "../../db/in-transaction";
 
-export async function dropExpiredWebPartitions(pool: pg.Pool, retentionDays: number, timeZone: string): Promise<number> {
-  const { rows } = await pool.query<{ name: string }>(
-    `SELECT name FROM (
+export type WebRetention = { retentionDays: number; samplePercent: number; timeZone: string };
+
+/** A session is in the sample when the first 32 bits of md5(session_id), mod 10 000, fall below
+ *  percent × 100: decided by the id alone (not by what the session did), the same on every day it
+ *  spans, stable across PostgreSQL versions, and a smaller share keeps a subset of a larger one. */
+export const inSample = (percent: number) => `('x' || left(md5(session_id), 8))::bit(32)::bigint % 10000 < ${percent * 100}`;
+
+export async function retireExpiredWebDays(pool: pg.Pool, o: WebRetention): Promise<number> {
+  if (!Number.isInteger(o.samplePercent) || o.samplePercent < 0 || o.samplePercent > 100) throw new Error(`web sample percent must be an integer from 0 to 100, not ${o.samplePercent}`);
+  const { rows } = await pool.query<{ name: string; day: string }>(
+    `SELECT name, day::text FROM (
        SELECT c.relname AS name,
               CASE WHEN c.relname ~ '^silver_web_events_p[0-9]{8}$' THEN to_date(right(c.relname, 8), 'YYYYMMDD') END AS day
          FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
         WHERE i.inhparent = 'silver_web_events'::regclass) p
       WHERE p.day < (now() AT TIME ZONE $2)::date - $1::int
-        AND NOT EXISTS (SELECT 1 FROM gold_dirty d WHERE d.kind = 'web_day' AND d.key IN (p.day::text, (p.day + 1)::text))`,
-    [retentionDays, timeZone],
+        -- Sessions crossing midnight tie a day to its neighbours: all three must be aggregated.
+        AND NOT EXISTS (SELECT 1 FROM gold_dirty d WHERE d.kind = 'web_day' AND d.key IN ((p.day - 1)::text, p.day::text, (p.day + 1)::text))
+        -- Already sampled at this share or below: left as is. Dropping always runs (late events).
+        AND ($3 = 0 OR NOT EXISTS (SELECT 1 FROM silver_web_retired_days r WHERE r.day = p.day AND r.sample_percent <= $3))
+      ORDER BY p.day`,
+    [o.retentionDays, o.timeZone, o.samplePercent],
   );
-  for (const { name } of rows) await pool.query(`DROP TABLE "${name.replace(/"/g, "")}"`);
+  for (const { name, day } of rows) await inTransaction(pool, (client) => retireDay(client, `"${name.replace(/"/g, "")}"`, day, o.samplePercent));
   return rows.length;
+}
+
+async function retireDay(client: pg.PoolClient, table: string, day: string, percent: number) {
+  // A session is kept or dropped whole: the next-day events of this day's dropped sessions go
+  // too, or a later rebuild of the next day would count what is left of them as new sessions.
+  await client.query(
+    `DELETE FROM silver_web_events WHERE event_date = $1::date + 1 AND NOT (${inSample(percent)}) AND session_id IN (SELECT session_id FROM ${table})`,
+    [day],
+  );
+  if (percent === 0) await client.query(`DROP TABLE ${table}`);
+  else if (percent < 100) {
+    // Rewritten rather than deleted from: nothing is inserted into an old partition again, so
+    // the space of deleted rows would never be reused.
+    await client.query(`CREATE TEMP TABLE web_sample ON COMMIT DROP AS SELECT * FROM ${table} WHERE ${inSample(percent)}`);
+    await client.query(`TRUNCATE ${table}`);
+    await client.query(`INSERT INTO ${table} SELECT * FROM web_sample`);
+  }
+  await client.query(
+    `INSERT INTO silver_web_retired_days (day, sample_percent) VALUES ($1, $2)
+     ON CONFLICT (day) DO UPDATE SET sample_percent = excluded.sample_percent, retired_at = now()`,
+    [day, percent],
+  );
 }
