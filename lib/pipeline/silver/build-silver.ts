@@ -1,48 +1,82 @@
 // Step "silver": merges every loaded bronze file not yet in silver, source by source
-// (dimensions first), one transaction per source: a source is merged whole or not at all.
-// Web events, the largest source, merge alongside the others on a second connection: they
-// touch nothing the others touch (their own table and partitions, web_day marks only).
+// (dimensions first), one transaction per batch of files: a batch is merged whole or not at all.
+// Two lanes on two connections: web events, the largest source by far, split into two batches
+// (older and newer files) merged side by side — one beside the other sources. They touch nothing
+// the other sources touch (their own table and partitions, web_day marks only).
 import type pg from "pg";
 import { inTransaction } from "../../db/in-transaction";
 import type { SourceName } from "../contracts";
+import { summarizeBronze } from "../ingest/summarize-bronze";
+import { inLanes } from "../lanes";
 import { mergeSource, type MergeCounts, type MergeParams } from "./merge-source";
 import { AFTER_MERGE, BEFORE_INSERT } from "./silver-hooks";
 import { SILVER_SPECS, type SilverSpec } from "./silver-specs";
-import { inLanes } from "../lanes";
 import type { FileGroup } from "./stage-sql";
 
 const ANALYZE_AFTER_ROWS = 10_000;
+const DEADLOCK = "40P01";
 
 export type SilverResult = { files: number; bySource: Partial<Record<SourceName, MergeCounts & { files: number }>> };
+type PendingFile = { id: string; decimal_separator: string | null; date_format: string | null };
+type Batch = { spec: SilverSpec; files: PendingFile[] };
 
 export async function buildSilver(pool: pg.Pool, params: MergeParams): Promise<SilverResult> {
+  const pending = await pendingBatches(pool);
+  // Summarised here, outside the batches: it locks the bronze table against itself until commit,
+  // which would queue the second web batch behind the first.
+  for (const source of new Set(pending.map((b) => b.spec.source))) await summarizeBronze(pool, source);
+  const web = pending.filter((b) => b.spec.source === "web_events");
+  const others = pending.filter((b) => b.spec.source !== "web_events");
   const result: SilverResult = { files: 0, bySource: {} };
-  const apart = (spec: SilverSpec) => spec.source === "web_events";
-  await inLanes([SILVER_SPECS.filter(apart), SILVER_SPECS.filter((s) => !apart(s))], 2, async (spec) => {
-    const { rows } = await pool.query<{ id: string; decimal_separator: string | null; date_format: string | null }>(
-      `SELECT id, decimal_separator, date_format FROM ingest_file WHERE source = $1 AND status = 'loaded' AND silver_at IS NULL ORDER BY id`,
-      [spec.source],
-    );
-    if (!rows.length) return;
-    const counts = await inTransaction(pool, async (client) => {
-      // DISTINCT ON over a batch sorts in memory rather than on disk.
-      await client.query("SET LOCAL work_mem = '64MB'");
-      const merged = await mergeSource(client, spec, groupByConventions(rows), params, BEFORE_INSERT[spec.source]);
-      await AFTER_MERGE[spec.source]?.(client);
-      await client.query("UPDATE ingest_file SET silver_at = now() WHERE id = ANY($1::bigint[])", [rows.map((r) => r.id)]);
-      return merged;
-    });
+  await inLanes([web.slice(0, 1), [...others, ...web.slice(1)]], 2, async (batch) => {
+    const counts = await mergeBatch(pool, batch, params);
     // After a big batch (a first load, a backfill) the planner's statistics are stale until
     // autovacuum comes by: gold and the quality rules of this very run planned seq scans of
     // whole tables for one day's keys. Partitioned web events are analysed per partition by autovacuum.
-    if (counts.merged >= ANALYZE_AFTER_ROWS && spec.source !== "web_events") await pool.query(`ANALYZE ${spec.table}`);
-    result.bySource[spec.source] = { ...counts, files: rows.length };
-    result.files += rows.length;
+    if (counts.merged >= ANALYZE_AFTER_ROWS && batch.spec.source !== "web_events") await pool.query(`ANALYZE ${batch.spec.table}`);
+    const sum = (result.bySource[batch.spec.source] ??= { staged: 0, quarantined: 0, merged: 0, files: 0 });
+    sum.staged += counts.staged;
+    sum.quarantined += counts.quarantined;
+    sum.merged += counts.merged;
+    sum.files += batch.files.length;
+    result.files += batch.files.length;
   });
   return result;
 }
 
-function groupByConventions(rows: { id: string; decimal_separator: string | null; date_format: string | null }[]): FileGroup[] {
+/** Each source's files not yet merged, in SILVER_SPECS order; web events in two halves. */
+async function pendingBatches(pool: pg.Pool): Promise<Batch[]> {
+  const { rows } = await pool.query<PendingFile & { source: string }>(
+    `SELECT id, source, decimal_separator, date_format FROM ingest_file WHERE status = 'loaded' AND silver_at IS NULL ORDER BY id`,
+  );
+  return SILVER_SPECS.flatMap((spec) => {
+    const files = rows.filter((r) => r.source === spec.source);
+    if (!files.length) return [];
+    if (spec.source !== "web_events" || files.length < 2) return [{ spec, files }];
+    const half = Math.ceil(files.length / 2);
+    return [{ spec, files: files.slice(0, half) }, { spec, files: files.slice(half) }];
+  });
+}
+
+async function mergeBatch(pool: pg.Pool, batch: Batch, params: MergeParams, retried = false): Promise<MergeCounts> {
+  try {
+    return await inTransaction(pool, async (client) => {
+      // DISTINCT ON over a batch sorts in memory rather than on disk.
+      await client.query("SET LOCAL work_mem = '64MB'");
+      const merged = await mergeSource(client, batch.spec, groupByConventions(batch.files), params, BEFORE_INSERT[batch.spec.source]);
+      await AFTER_MERGE[batch.spec.source]?.(client);
+      await client.query("UPDATE ingest_file SET silver_at = now() WHERE id = ANY($1::bigint[])", [batch.files.map((r) => r.id)]);
+      return merged;
+    });
+  } catch (error) {
+    // The two web batches can only deadlock on an event sent in files of both halves in a
+    // different order; PostgreSQL rolls one back, which then simply runs again.
+    if (!retried && (error as { code?: string }).code === DEADLOCK) return mergeBatch(pool, batch, params, true);
+    throw error;
+  }
+}
+
+function groupByConventions(rows: PendingFile[]): FileGroup[] {
   const groups = new Map<string, FileGroup>();
   for (const r of rows) {
     const decimalSeparator = r.decimal_separator === "," ? "," : ".";

@@ -5,7 +5,6 @@
 import type pg from "pg";
 import { CONTRACTS } from "../contracts";
 import { sqlLiteral } from "../sql/literal";
-import { summarizeBronze } from "../ingest/summarize-bronze";
 import { ROW_RULES_SQL } from "./row-rules-sql";
 import type { SilverSpec } from "./silver-specs";
 import { stageSelectSql, type FileGroup } from "./stage-sql";
@@ -22,7 +21,6 @@ export async function mergeSource(
   params: MergeParams,
   beforeInsert?: (client: pg.PoolClient) => Promise<void>,
 ): Promise<MergeCounts> {
-  await summarizeBronze(client, spec.source);
   await client.query("DROP TABLE IF EXISTS stage");
   const staged = (await client.query(`CREATE TEMP TABLE stage ON COMMIT DROP AS ${stageSelectSql(spec.source, groups, params.timeZone)}`)).rowCount ?? 0;
   const quarantined = await quarantineRuleBreakers(client, spec);
@@ -38,7 +36,10 @@ export async function mergeSource(
     ? `SELECT src_file_id, src_line, ${projected} FROM stage`
     : `SELECT DISTINCT ON (${keyCols}) * FROM (SELECT src_file_id, src_line, ${projected} FROM stage) s ORDER BY ${keyCols}, ${order}`;
   await client.query(`DROP TABLE IF EXISTS latest; CREATE TEMP TABLE latest ON COMMIT DROP AS ${latest}`);
-  await markDirty(client, spec);
+  // Insert-only sources mark after their insert: the two web batches run side by side, and the
+  // second waits at its first new partition (which locks the parent) until the first commits —
+  // marks taken before that wait could deadlock with the first batch's marks of shared days.
+  if (!spec.insertOnly) await markDirty(client, spec);
   await beforeInsert?.(client);
 
   const lineage = spec.insertOnly ? [] : ["src_file_id", "src_line"];
@@ -47,6 +48,7 @@ export async function mergeSource(
   const rank = (t: string) => [...(spec.version ? [`${t}.${q(spec.version)}`] : []), `${t}.src_file_id`, `${t}.src_line`].join(", ");
   const conflict = spec.insertOnly ? "DO NOTHING" : `DO UPDATE SET ${updates} WHERE (${rank("excluded")}) >= (${rank("t")})`;
   const res = await client.query(`INSERT INTO ${spec.table} AS t (${cols.map(q).join(", ")}) SELECT ${cols.map(q).join(", ")} FROM latest ON CONFLICT (${keyCols}) ${conflict}`);
+  if (spec.insertOnly) await markDirty(client, spec);
   return { staged, quarantined, merged: res.rowCount ?? 0 };
 }
 
