@@ -9,7 +9,7 @@ import { from as copyFrom } from "pg-copy-streams";
 import { pgConfigFromUrl } from "../../lib/db/connection";
 import { ingestFile } from "../../lib/pipeline/ingest/ingest-file";
 import { CONTRACTS } from "../../lib/pipeline/contracts";
-import { orderLinesFile, round, SCALE_LINES, timed, type Section } from "./support";
+import { orderLinesFile, round, SCALE_LINES, timed, warmPageCache, type Section } from "./support";
 import { createPool } from "../../lib/db/pool";
 
 const RUNS = 2;
@@ -89,6 +89,3 @@ async function bareCopy(pool: pg.Pool, file: string) {
 }
 
 // Both sides then read the file from memory: the first timed run does not pay the disk alone.
-async function warmPageCache(file: string) {
-  for await (const _ of createReadStream(file, { highWaterMark: 1 << 20 })) void _;
-}
