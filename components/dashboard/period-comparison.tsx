@@ -1,7 +1,7 @@
 // Finance's "how are we doing": each KPI over the last day, 7 days, month to date and year to
 // date, each against its equivalent previous period, as an exact table.
 import { pool } from "@/lib/db";
-import { shiftDay } from "@/lib/dashboard/date-range";
+import { addDays } from "@/lib/dates/add-days";
 import { formatKpiValue } from "@/lib/format";
 import { getKpiTotals, type Range } from "@/lib/kpi/get-kpi-totals";
 import { getKpi } from "@/lib/kpi/registry";
@@ -20,8 +20,8 @@ export function comparisonPeriods(anchor: string): Record<"day" | "week" | "mtd"
   const monthStart = `${anchor.slice(0, 7)}-01`;
   const yearStart = `${anchor.slice(0, 4)}-01-01`;
   return {
-    day: { range: { from: anchor, to: anchor }, previous: { from: shiftDay(anchor, -1), to: shiftDay(anchor, -1) } },
-    week: { range: { from: shiftDay(anchor, -6), to: anchor }, previous: { from: shiftDay(anchor, -13), to: shiftDay(anchor, -7) } },
+    day: { range: { from: anchor, to: anchor }, previous: { from: addDays(anchor, -1), to: addDays(anchor, -1) } },
+    week: { range: { from: addDays(anchor, -6), to: anchor }, previous: { from: addDays(anchor, -13), to: addDays(anchor, -7) } },
     mtd: { range: { from: monthStart, to: anchor }, previous: { from: sameDateIn(monthStart, 0, -1), to: sameDateIn(anchor, 0, -1) } },
     ytd: { range: { from: yearStart, to: anchor }, previous: { from: sameDateIn(yearStart, -1), to: sameDateIn(anchor, -1) } },
   };

@@ -2,6 +2,7 @@
 // link: a date-range preset or custom range, a grain, and optional category / channel. Presets
 // are anchored on the last day with data (normally yesterday in Europe/Paris), never on a
 // clock that may run ahead of the exports.
+import { addDays } from "../dates/add-days";
 import { z } from "zod";
 
 export const PRESETS = ["yesterday", "7d", "30d", "90d", "mtd", "ytd", "custom"] as const;
@@ -24,7 +25,6 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 // A real calendar day: 2026-02-30 parses in JavaScript (as 2 March), so check the round trip.
 const isDay = (s: string | undefined): s is string => !!s && DAY.test(s) && !Number.isNaN(Date.parse(s)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
 
-export const shiftDay = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 export const daysBetween = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000) + 1;
 
 /** The range a preset stands for, ending on `anchor` (the last day with data). */
@@ -33,11 +33,11 @@ export function presetRange(preset: Exclude<Preset, "custom">, anchor: string): 
     case "yesterday":
       return { from: anchor, to: anchor };
     case "7d":
-      return { from: shiftDay(anchor, -6), to: anchor };
+      return { from: addDays(anchor, -6), to: anchor };
     case "30d":
-      return { from: shiftDay(anchor, -29), to: anchor };
+      return { from: addDays(anchor, -29), to: anchor };
     case "90d":
-      return { from: shiftDay(anchor, -89), to: anchor };
+      return { from: addDays(anchor, -89), to: anchor };
     case "mtd":
       return { from: `${anchor.slice(0, 7)}-01`, to: anchor };
     case "ytd":
@@ -79,7 +79,7 @@ export function parseFilters(search: SearchParams, anchor: string, defaults: { r
   if (preset === "custom" && isDay(p.from) && isDay(p.to)) {
     range = p.from <= p.to ? { from: p.from, to: p.to } : { from: p.to, to: p.from };
     // Five years at most, like the KPI API.
-    if (daysBetween(range.from, range.to) > 5 * 366) range = { from: shiftDay(range.to, -5 * 366 + 1), to: range.to };
+    if (daysBetween(range.from, range.to) > 5 * 366) range = { from: addDays(range.to, -5 * 366 + 1), to: range.to };
   } else {
     if (preset === "custom") preset = "30d";
     range = presetRange(preset, anchor);
@@ -91,7 +91,7 @@ export function parseFilters(search: SearchParams, anchor: string, defaults: { r
     grain: p.grain,
     category: p.category,
     channel: p.channel,
-    previous: { from: shiftDay(range.from, -length), to: shiftDay(range.from, -1) },
+    previous: { from: addDays(range.from, -length), to: addDays(range.from, -1) },
   };
 }
 

@@ -1,14 +1,14 @@
 // KPI tiles: each KPI's total over the last day with data and over the last 30 days, each
 // with the previous period of the same length.
+import { addDays } from "../dates/add-days";
 import type pg from "pg";
 import type { CurrentUser } from "../auth/current-user";
 import { getKpiSeries } from "./get-kpi-series";
 import { getKpi } from "./registry";
 
-const shift = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 export async function getKpiOverview(pool: pg.Pool, actor: CurrentUser, ids: string[], asOf: string) {
-  const ranges = { day: { from: asOf, to: asOf }, last30: { from: shift(asOf, -29), to: asOf } };
+  const ranges = { day: { from: asOf, to: asOf }, last30: { from: addDays(asOf, -29), to: asOf } };
   return Promise.all(
     ids.map(async (id) => {
       const kpi = getKpi(id)!;

@@ -1,6 +1,7 @@
 // A KPI over a date range at a grain, optionally split by a dimension, with its total and the
 // previous period of the same length for comparison. Values are decimal strings (money: 2
 // places, ratios: 4), computed in PostgreSQL numeric — never floats.
+import { addDays } from "../dates/add-days";
 import type pg from "pg";
 import { assertCan } from "../auth/assert-can";
 import type { CurrentUser } from "../auth/current-user";
@@ -16,8 +17,8 @@ export async function getKpiSeries(pool: pg.Pool, actor: CurrentUser, kpi: KpiDe
     (await pool.query<{ period: string; key: string | null; value: string | null }>(`SELECT period, key, ${kpiValueSql(kpi)} AS value FROM (${sql.text}) s`, [from, to, ...sql.values])).rows;
   const filter = applicableFilter(kpi, q.filter);
   const days = (Date.parse(q.to) - Date.parse(q.from)) / 86_400_000 + 1;
-  const prevTo = shift(q.from, -1);
-  const prevFrom = shift(q.from, -days);
+  const prevTo = addDays(q.from, -1);
+  const prevFrom = addDays(q.from, -days);
   const [all, total, previous, perKey] = await Promise.all([
     run(kpiSql(kpi, q.grain, q.by, { filter }), q.from, q.to),
     run(kpiSql(kpi, q.grain, null, { whole: true, filter }), q.from, q.to),
@@ -56,8 +57,4 @@ export function compareDecimal(a: string, b: string): number {
   const x = ai + af.padEnd(width, "0");
   const y = bi + bf.padEnd(width, "0");
   return sign * (x < y ? -1 : x > y ? 1 : 0);
-}
-
-function shift(day: string, days: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }

@@ -1,6 +1,7 @@
 // Analytics phase "forecasts": 90 days of daily revenue and units, in total and per category,
 // with 80%/95% intervals, plus a quick rolling-origin backtest of each series so screens can say
 // how far to trust it. Rebuilt whole (forecasts move with every new day) in one transaction.
+import { addDays } from "../../dates/add-days";
 import type pg from "pg";
 import { backtestSeries } from "../../analytics/forecast/accuracy";
 import { fitOrNull } from "../../analytics/forecast/fit-or-null";
@@ -76,6 +77,3 @@ function push(columns: Columns, row: Record<string, string | number>) {
 const money = (x: number) => x.toFixed(2);
 const ratio = (x: number) => x.toFixed(3);
 
-export function addDays(isoDay: string, days: number): string {
-  return new Date(Date.parse(`${isoDay}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}

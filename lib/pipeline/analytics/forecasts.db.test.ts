@@ -5,7 +5,8 @@
 // units are hidden demand, not a smaller uplift.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../../scripts/test/test-database";
-import { addDays, buildForecasts, FORECAST_HORIZON_DAYS } from "./forecasts-phase";
+import { addDays } from "../../dates/add-days";
+import { buildForecasts, FORECAST_HORIZON_DAYS } from "./forecasts-phase";
 import { inTransaction } from "../../db/in-transaction";
 import { buildPromoUplift } from "./promo-uplift-phase";
 
