@@ -38,6 +38,9 @@ export const pipelineRuns: Section = {
       const fullMs = await timed(() => run(pool, inbox, ctx));
       ctx.log(`full pipeline: ${(fullMs / 1000).toFixed(1)} s`);
       await dropIntoInbox(inbox, data.newDay);
+      // The next day's run meets a settled database: autovacuum has long been through the
+      // history by then, not still vacuuming it beside the run on the same two cores.
+      await pool.query("VACUUM (ANALYZE)");
       await pool.query("CHECKPOINT");
       const incrementalMs = await timed(() => run(pool, inbox, ctx));
       ctx.log(`one-day incremental run: ${(incrementalMs / 1000).toFixed(1)} s`);
