@@ -12,6 +12,7 @@ import { anomalyDetection } from "./backtest/anomalies";
 import { forecastAccuracy } from "./backtest/forecast-accuracy";
 import { loadGeneratedSeries } from "./backtest/generated-series";
 import { promoUplift } from "./backtest/promo-uplift";
+import { jsonLine, runSections } from "./lib/run-sections";
 import { meetsTarget, type BacktestContext, type BacktestSection, type Figure } from "./backtest/support";
 
 const SECTIONS: Record<string, BacktestSection> = {
@@ -49,27 +50,9 @@ async function main(): Promise<number> {
       return data().series;
     },
   };
-  const figures: Figure[] = [];
-  const failures: string[] = [];
-  for (const [name, section] of Object.entries(SECTIONS).filter(([n]) => !only || only.includes(n))) {
-    const t0 = performance.now();
-    log(`${section.name}…`);
-    try {
-      figures.push(...(await section.run(ctx)));
-    } catch (error) {
-      // One broken section must not hide the figures of the others.
-      failures.push(`${name}: ${error instanceof Error ? error.message : String(error)}`);
-      log(`${name} FAILED: ${error instanceof Error ? (error.stack ?? error.message) : error}`);
-    }
-    log(`${section.name} done in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-  }
+  const { figures, failures } = await runSections(Object.entries(SECTIONS).filter(([n]) => !only || only.includes(n)), ctx, log);
   printTable(figures);
-  if (args.json) {
-    const json: Record<string, number | string[]> = {};
-    for (const f of figures) json[f.key] = f.value;
-    if (failures.length) json.failures = failures;
-    console.log(JSON.stringify(json));
-  }
+  if (args.json) console.log(jsonLine(figures, failures));
   return failures.length || figures.some((f) => !meetsTarget(f)) ? 1 : 0;
 }
 

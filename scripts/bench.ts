@@ -2,6 +2,7 @@
 // figure against a baseline measured in the same run (never a timed unit test). Prints a table,
 // and with --json ends with ONE JSON object on the last line holding every figure.
 // Sections live in scripts/bench/, one per file; add one by appending it to SECTIONS.
+import { jsonLine, runSections } from "./lib/run-sections";
 import { parseArgs } from "node:util";
 import { bronzeCopy } from "./bench/bronze-copy";
 import { dashboards } from "./bench/dashboards";
@@ -40,8 +41,8 @@ async function main(): Promise<number> {
   const chosen = Object.entries(SECTIONS).filter(([name, s]) => (only ? only.includes(name) : !s.onlyWithBig || args.big));
 
   const started = performance.now();
-  const figures: Figure[] = [];
-  const failures: string[] = [];
+  let figures: Figure[] = [];
+  let failures: string[] = [];
   let db: BenchDb | undefined;
   // Ctrl-C still stops the embedded database and deletes the temp dir.
   const interrupt = () => void db?.close().finally(() => process.exit(130));
@@ -50,18 +51,7 @@ async function main(): Promise<number> {
   try {
     db = await startBenchDb();
     const ctx = { scale: args.scale as Scale, big: args.big, database: db.database, tmp: db.tmp, log };
-    for (const [name, section] of chosen) {
-      log(`${section.name}…`);
-      const t0 = performance.now();
-      try {
-        figures.push(...(await section.run(ctx)));
-      } catch (error) {
-        // One broken section must not hide the figures of the others.
-        failures.push(`${name}: ${error instanceof Error ? error.message : String(error)}`);
-        log(`${name} FAILED: ${error instanceof Error ? (error.stack ?? error.message) : error}`);
-      }
-      log(`${section.name} done in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-    }
+    ({ figures, failures } = await runSections(chosen, ctx, log));
   } finally {
     await db?.close();
   }
@@ -69,12 +59,7 @@ async function main(): Promise<number> {
 
   printTable(figures, wall);
   const missed = figures.filter((f) => f.target && !meets(f));
-  if (args.json) {
-    const json: Record<string, number | string | string[]> = { scale: args.scale as string, wall_s: Number(wall.toFixed(1)) };
-    for (const f of figures) json[f.key] = f.value;
-    if (failures.length) json.failures = failures;
-    console.log(JSON.stringify(json));
-  }
+  if (args.json) console.log(jsonLine(figures, failures, { scale: args.scale as string, wall_s: Number(wall.toFixed(1)) }));
   return failures.length || missed.length ? 1 : 0;
 }
 
