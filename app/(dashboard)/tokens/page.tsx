@@ -11,6 +11,7 @@ import { getMessages } from "@/lib/i18n/locale";
 import { PageHeader } from "@/components/layout/page-header";
 import { CreateTokenForm } from "@/components/tokens/create-token-form";
 import { RevokeTokenButton } from "@/components/tokens/revoke-token-button";
+import { EmptyRow } from "@/components/ui/empty-row";
 import { TableHead } from "@/components/ui/table-head";
 
 export const dynamic = "force-dynamic";
@@ -43,13 +44,7 @@ export default async function TokensPage() {
                 </tr>
               );
             })}
-            {!tokens.length && (
-              <tr>
-                <td colSpan={7} className="px-3 py-3 text-slate-500">
-                  {labels.none}
-                </td>
-              </tr>
-            )}
+            {!tokens.length && <EmptyRow columns={7}>{labels.none}</EmptyRow>}
           </tbody>
         </table>
       </div>
@@ -71,13 +66,7 @@ export default async function TokensPage() {
                 <td className="px-3 py-1">{r.durationMs}</td>
               </tr>
             ))}
-            {!requests.length && (
-              <tr>
-                <td colSpan={5} className="px-3 py-3 text-slate-500">
-                  {labels.noRequests}
-                </td>
-              </tr>
-            )}
+            {!requests.length && <EmptyRow columns={5}>{labels.noRequests}</EmptyRow>}
           </tbody>
         </table>
       </div>
