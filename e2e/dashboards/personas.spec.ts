@@ -57,6 +57,8 @@ test.describe("in English", () => {
     await page.getByLabel(/mot de passe|password/i).fill("long enough secret");
     await page.getByRole("button", { name: /se connecter|sign in/i }).click();
     await page.getByRole("button", { name: "en" }).click();
+    // The switch is a server action: leaving before it answers would cancel it.
+    await expect(page.getByRole("button", { name: "en" })).toHaveAttribute("aria-pressed", "true");
     await page.goto(`/finance?${range(...AUG)}`);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(en.pages.finance.title);
     await expect(page.getByTestId("kpi-revenue-value")).toHaveText(eur(revenueCents(...AUG), "en"));
