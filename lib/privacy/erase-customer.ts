@@ -19,9 +19,12 @@ export async function eraseCustomer(pool: pg.Pool, db: PrismaClient, actor: Curr
     );
     await client.query("DELETE FROM customer_pii WHERE customer_id = $1", [customerId]);
     const bronze = await client.query(`UPDATE bronze_customers SET ${SCRUB_BRONZE_CUSTOMER} WHERE customer_id = $1`, [customerId]);
+    // Web events are stored as their values, or as the whole line (see NdjsonFramer).
     const web = await client.query(
-      `UPDATE bronze_web_events SET line = (line::jsonb || '{"ip": null, "user_agent": null}')::text
-        WHERE pg_input_is_valid(line, 'jsonb') AND line::jsonb ->> 'customer_id' = $1`,
+      `UPDATE bronze_web_events
+          SET ip = NULL, user_agent = NULL,
+              line = CASE WHEN line IS NOT NULL THEN (line::jsonb || '{"ip": null, "user_agent": null}')::text END
+        WHERE customer_id = $1 OR (line IS NOT NULL AND pg_input_is_valid(line, 'jsonb') AND line::jsonb ->> 'customer_id' = $1)`,
       [customerId],
     );
     await client.query(`UPDATE silver_web_events SET ip_hash = 'erased', ip_masked = 'erased', user_agent = 'erased' WHERE customer_id = $1`, [customerId]);

@@ -10,13 +10,12 @@ export const bronzeTable = (source: SourceName) => ident(`bronze_${source}`);
 const delimiterLiteral = (d: string) => (d === "\t" ? "E'\\t'" : `'${d.replace(/'/g, "''")}'`);
 
 export function copySql(source: SourceName, columns: readonly string[], delimiter: string): string {
-  if (CONTRACTS[source].def.format === "ndjson") {
-    return `COPY ${bronzeTable(source)} (src_file_id, src_line, line) FROM STDIN WITH (FORMAT csv, DELIMITER E'\\x02', QUOTE E'\\x01')`;
-  }
-  const cols = ["src_file_id", "src_line", ...columns].map(ident).join(", ");
+  // NDJSON: NdjsonFramer writes the line whole or its values (text format, tab-delimited).
+  const json = CONTRACTS[source].def.format === "ndjson";
+  const cols = ["src_file_id", "src_line", ...(json ? ["line"] : []), ...columns].map(ident).join(", ");
   // Text format: CsvFramer (output "text") has unquoted and escaped every field already, and the
   // server parses it faster than CSV.
-  return `COPY ${bronzeTable(source)} (${cols}) FROM STDIN WITH (FORMAT text, DELIMITER ${delimiterLiteral(delimiter)})`;
+  return `COPY ${bronzeTable(source)} (${cols}) FROM STDIN WITH (FORMAT text, DELIMITER ${delimiterLiteral(json ? "\t" : delimiter)})`;
 }
 
 /** INSERT … SELECT of one ingest_reject row per invalid cell of file $1 (with `someLines`: of its lines $2). */

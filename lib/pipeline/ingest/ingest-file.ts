@@ -82,11 +82,12 @@ async function ingestOwned(pool: pg.Pool, client: pg.PoolClient, req: IngestRequ
   const progress = throttledProgress(pool, fileId, size, req.onProgress);
   try {
     await client.query("BEGIN");
-    const counts = await loadBronze(client, { path: req.path, fileId, sniffed, layout, timeZone: req.timeZone, onBytes: progress });
+    const { firstDay, lastDay, ...counts } = await loadBronze(client, { path: req.path, fileId, sniffed, layout, timeZone: req.timeZone, onBytes: progress });
     req.onProgress?.({ phase: "validating", bytes: size, totalBytes: size });
     await client.query(
-      `UPDATE ingest_file SET status = 'loaded', rows_read = $2, rows_loaded = $3, rows_rejected = $4, bytes_processed = size_bytes, finished_at = now() WHERE id = $1`,
-      [fileId, counts.rowsRead, counts.rowsLoaded, counts.rowsRejected],
+      `UPDATE ingest_file SET status = 'loaded', rows_read = $2, rows_loaded = $3, rows_rejected = $4, first_day = $5, last_day = $6,
+              bytes_processed = size_bytes, finished_at = now() WHERE id = $1`,
+      [fileId, counts.rowsRead, counts.rowsLoaded, counts.rowsRejected, firstDay, lastDay],
     );
     await client.query("COMMIT");
     // Read with the load's own client: waiting for a second pooled connection while holding this

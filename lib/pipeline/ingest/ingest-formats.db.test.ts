@@ -6,6 +6,7 @@ import iconv from "iconv-lite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestDatabase } from "../../../scripts/test/test-database";
 import { bronzeRows, createIngestDatabase, csvText, fileRow, ingest, ORDER_COLUMNS, orderRow, ordersCsv, rejectRows, writeTemp } from "./test-files";
+import { CONTRACTS } from "../contracts";
 
 let db: TestDatabase;
 beforeAll(async () => {
@@ -142,7 +143,7 @@ describe("compression, NDJSON and column layout", () => {
     ]);
   });
 
-  it("NDJSON web events: each line in bronze_web_events.line; malformed JSON, a non-object and a bad value rejected at their lines", async () => {
+  it("NDJSON web events: each line's values in bronze_web_events, a line that is not read whole kept whole; malformed JSON, a non-object and a bad value rejected at their lines", async () => {
     const event = (id: string, over: Record<string, unknown> = {}) =>
       JSON.stringify({
         event_id: `3f1c9a2e-8b7d-4c1e-9f00-${id}`,
@@ -166,7 +167,16 @@ describe("compression, NDJSON and column layout", () => {
     const result = await ingest(db, await writeTemp("web_events_2026-01-05.ndjson", `${lines.join("\n")}\n`));
     expect(result).toMatchObject({ status: "loaded", source: "web_events", rowsRead: 5, rowsLoaded: 2, rowsRejected: 3 });
     const bronze = await bronzeRows(db, "web_events", result.fileId);
-    expect(bronze.map((r) => [r.src_line, r.line])).toEqual(lines.map((l, i) => [i + 1, l]));
+    const columns = CONTRACTS.web_events.columnNames;
+    const valuesOf = (line: string) => Object.fromEntries(columns.map((c) => [c, (JSON.parse(line) as Record<string, string | null>)[c] ?? null]));
+    const noValues = Object.fromEntries(columns.map((c) => [c, null]));
+    expect(bronze.map(({ src_file_id, ...r }) => r)).toEqual([
+      { src_line: 1, line: null, ...valuesOf(lines[0]) },
+      { src_line: 2, line: lines[1], ...noValues },
+      { src_line: 3, line: null, ...valuesOf(lines[2]) },
+      { src_line: 4, line: lines[3], ...noValues },
+      { src_line: 5, line: lines[4], ...noValues }, // a rejected line is kept whole, as received
+    ]);
     expect(await rejectRows(db, result.fileId)).toEqual([
       { line: 2, field: null, reason: "not valid JSON" },
       { line: 4, field: null, reason: "not a JSON object" },

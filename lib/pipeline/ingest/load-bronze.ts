@@ -26,11 +26,13 @@ import type { Sniffed } from "./sniff";
 const READ_CHUNK = 256 * 1024;
 
 export type LoadCounts = { rowsRead: number; rowsRejected: number; rowsLoaded: number };
+/** Web events: the days their timestamps are written with (see NdjsonFramer.dayColumn). */
+export type LoadedDays = { firstDay: string | null; lastDay: string | null };
 
 export async function loadBronze(
   client: pg.PoolClient,
   input: { path: string; fileId: bigint; sniffed: Sniffed; layout: Layout; timeZone: string; onBytes?: (bytes: number) => void },
-): Promise<LoadCounts> {
+): Promise<LoadCounts & LoadedDays> {
   const { fileId, sniffed, layout } = input;
   const spool = await RejectSpool.open(fileId);
   const conventions = { decimalSeparator: layout.decimalSeparator, dateFormat: layout.dateFormat, timeZone: input.timeZone };
@@ -52,7 +54,7 @@ export async function loadBronze(
     const locale = await serverLocale(client);
     const framer =
       sniffed.format === "ndjson"
-        ? new NdjsonFramer({ fileId, onReject, cells: { names: layout.columns, checks: layout.columns.map((name) => textCheck(contract.column(name), conventions, locale)) } })
+        ? new NdjsonFramer({ fileId, onReject, columns: layout.columns, checks: layout.columns.map((name) => textCheck(contract.column(name), conventions, locale)), dayColumn: "ts" })
         : new CsvFramer({
             fileId,
             delimiter: sniffed.delimiter,
@@ -80,7 +82,8 @@ export async function loadBronze(
       const { rows } = await client.query<{ n: string }>("SELECT count(DISTINCT line_no) AS n FROM ingest_reject WHERE file_id = $1", [fileId]);
       rowsRejected = Number(rows[0].n);
     }
-    return { rowsRead: framer.records, rowsRejected, rowsLoaded: framer.records - rowsRejected };
+    const days = framer instanceof NdjsonFramer ? { firstDay: framer.firstDay, lastDay: framer.lastDay } : { firstDay: null, lastDay: null };
+    return { rowsRead: framer.records, rowsRejected, rowsLoaded: framer.records - rowsRejected, ...days };
   } finally {
     await spool.dispose();
   }

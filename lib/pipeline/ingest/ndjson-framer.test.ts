@@ -1,42 +1,52 @@
-// NdjsonFramer: lines prefixed with lineage, blank lines skipped, CRLF trimmed, bad lines rejected
-// with their physical line number, lines split across chunks, a last line without newline.
+// NdjsonFramer: lines framed for COPY with their lineage, as their values when they are flat
+// objects of strings, whole otherwise; blank lines skipped, CRLF trimmed, bad lines rejected with
+// their physical line number, lines split across chunks, a last line without newline.
 import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import type { RejectedRecord } from "./csv-framer";
-import { NDJSON_DELIMITER as D, NdjsonFramer } from "./ndjson-framer";
+import { NdjsonFramer } from "./ndjson-framer";
 
-async function frame(chunks: Buffer[], fileId: bigint | number = 42) {
+const N = "\\N";
+async function frame(chunks: Buffer[], fileId: bigint | number = 42, columns = ["x", "y"]) {
   const rejects: RejectedRecord[] = [];
-  const framer = new NdjsonFramer({ fileId, onReject: (r) => rejects.push(r) });
+  const framer = new NdjsonFramer({ fileId, onReject: (r) => rejects.push(r), columns });
   const out: Buffer[] = [];
   for await (const b of Readable.from(chunks).pipe(framer)) out.push(b as Buffer);
-  return { out: Buffer.concat(out).toString("utf8"), rejects, records: framer.records, bytesIn: framer.bytesIn };
+  return { out: Buffer.concat(out).toString("utf8"), rejects, records: framer.records, bytesIn: framer.bytesIn, deferred: framer.deferred };
 }
 
 describe("NdjsonFramer", () => {
-  it("prefixes each line with file id and line, skipping blank lines and stripping CR", async () => {
-    const text = '{"a":1}\r\n\r\n   \t\n{"b":"é"}\n\n{"c":3}';
+  it("frames each line with file id and line number, as its values or whole, skipping blank lines and stripping CR", async () => {
+    const text = '{"x":"1"}\r\n\r\n   \t\n{"y":"é"}\n\n{"x":3}';
     const r = await frame([Buffer.from(text)]);
-    expect(r.out).toBe(`42${D}1${D}{"a":1}\n42${D}4${D}{"b":"é"}\n42${D}6${D}{"c":3}\n`);
+    expect(r.out).toBe(`42\t1\t${N}\t1\t${N}\n42\t4\t${N}\t${N}\té\n42\t6\t{"x":3}\t${N}\t${N}\n`);
     expect(r.records).toBe(3);
     expect(r.rejects).toEqual([]);
+    expect(r.deferred).toEqual([6]);
     expect(r.bytesIn).toBe(Buffer.byteLength(text));
   });
 
+  it("escapes backslashes, tabs and line breaks for COPY, in values and in whole lines", async () => {
+    const values = '{"x":"a\\tb\\nc\\\\d\\re","y":"q\\"uote"}';
+    const whole = '{"x":"\\u0041\tB"}';
+    const r = await frame([Buffer.from(`${values}\n${whole}\n`)]);
+    expect(r.out).toBe(`42\t1\t${N}\ta\\tb\\nc\\\\d\\re\tq"uote\n42\t2\t{"x":"\\\\u0041\\tB"}\t${N}\t${N}\n`);
+  });
+
   it("joins a line split across chunks, even inside a multi-byte character", async () => {
-    const bytes = Buffer.from('{"x":"été"}\n{"y":2}\n');
-    // cut inside the 2-byte "é" (bytes 6–7) and in the second line
-    const r = await frame([bytes.subarray(0, 7), bytes.subarray(7, 15), bytes.subarray(15)], 7n);
-    expect(r.out).toBe(`7${D}1${D}{"x":"été"}\n7${D}2${D}{"y":2}\n`);
+    const bytes = Buffer.from('{"x":"été"}\n{"y":"2"}\n');
+    // cut inside the 2-byte "é" (bytes 7–8) and in the second line
+    const r = await frame([bytes.subarray(0, 8), bytes.subarray(8, 16), bytes.subarray(16)], 7n);
+    expect(r.out).toBe(`7\t1\t${N}\tété\t${N}\n7\t2\t${N}\t${N}\t2\n`);
     expect(r.records).toBe(2);
   });
 
   it("rejects lines with control characters or invalid UTF-8, naming their lines, and keeps the others", async () => {
-    const good = Buffer.from('{"ok":1}\n');
+    const good = Buffer.from('{"x":"1"}\n');
     const control = Buffer.from('{"bad":"a\u0001b"}\r\n');
     const latin1 = Buffer.concat([Buffer.from('{"name":"'), Buffer.from([0xe9]), Buffer.from('"}\n')]);
     const r = await frame([Buffer.concat([good, control, Buffer.from("\n"), latin1, good])]);
-    expect(r.out).toBe(`42${D}1${D}{"ok":1}\n42${D}5${D}{"ok":1}\n`);
+    expect(r.out).toBe(`42\t1\t${N}\t1\t${N}\n42\t5\t${N}\t1\t${N}\n`);
     expect(r.records).toBe(4); // blank line 3 is not a record; rejected lines are
     expect(r.rejects).toEqual([
       { line: 2, reason: "contains control characters (not valid JSON)", raw: '{"bad":"a\u0001b"}' },
@@ -54,33 +64,39 @@ describe("NdjsonFramer", () => {
   });
 
   it("grows its output buffer when many short lines expand beyond the input size", async () => {
-    // "{}\n" is 3 bytes; each output line is "123456789012345678␂n␂{}\n" (much longer).
+    // "{}\n" is 3 bytes; each output line is "123456789012345678⇥n⇥\N⇥\N⇥\N\n" (much longer).
     const lines = Array.from({ length: 500 }, () => "{}").join("\n");
     const r = await frame([Buffer.from(lines)], 123456789012345678n);
     const out = r.out.split("\n").filter(Boolean);
     expect(out).toHaveLength(500);
-    expect(out[0]).toBe(`123456789012345678${D}1${D}{}`);
-    expect(out[499]).toBe(`123456789012345678${D}500${D}{}`);
+    expect(out[0]).toBe(`123456789012345678\t1\t${N}\t${N}\t${N}`);
+    expect(out[499]).toBe(`123456789012345678\t500\t${N}\t${N}\t${N}`);
   });
 
   it("an empty input gives nothing", async () => {
     const r = await frame([]);
-    expect(r).toEqual({ out: "", rejects: [], records: 0, bytesIn: 0 });
+    expect(r).toEqual({ out: "", rejects: [], records: 0, bytesIn: 0, deferred: [] });
   });
 
-  it("with cells, checks plain string values in JS and leaves the other lines to SQL", async () => {
+  it("with checks, checks plain string values in JS, keeps rejected lines whole and leaves the other lines to SQL", async () => {
     const rejects: RejectedRecord[] = [];
     const framer = new NdjsonFramer({
       fileId: 1,
       onReject: (r) => rejects.push(r),
-      cells: { names: ["a", "b"], checks: [(v) => (v === null ? "required but empty" : null), (v) => (v !== null && v !== "ok" ? "not ok" : null)] },
+      columns: ["a", "b"],
+      checks: [(v) => (v === null ? "required but empty" : null), (v) => (v !== null && v !== "ok" ? "not ok" : null)],
     });
     const text = ['{"a":"x","b":"ok"}', '{"b":"bad"}', '{"a":1}', '{"a":"\\u0078"}', "[1]", '{"a":', '{"a":"x","b":null,"c":{"d":1}}'].join("\n");
-    for await (const _ of Readable.from([Buffer.from(text)]).pipe(framer)) void _;
+    const out: Buffer[] = [];
+    for await (const b of Readable.from([Buffer.from(text)]).pipe(framer)) out.push(b as Buffer);
     expect(rejects).toEqual([
       { line: 2, field: "a", reason: "required but empty", raw: null },
       { line: 2, field: "b", reason: "not ok", raw: null },
     ]);
     expect(framer.deferred).toEqual([3, 4, 5, 6]);
+    const framed = Buffer.concat(out).toString("utf8").split("\n");
+    expect(framed[0]).toBe(`1\t1\t${N}\tx\tok`);
+    expect(framed[1]).toBe(`1\t2\t{"b":"bad"}\t${N}\t${N}`);
+    expect(framed[6]).toBe(`1\t7\t${N}\tx\t${N}`);
   });
 });

@@ -1,22 +1,34 @@
-// Splits NDJSON into lines and prefixes each with its lineage for COPY into bronze_web_events
-// (one text column; JSON is checked and unpacked in SQL). COPY runs in CSV mode with control
-// characters as quote and delimiter, which valid JSON never contains raw.
+// Splits NDJSON into lines and frames each for COPY (text format) into bronze_web_events with its
+// lineage: a line that is a plain object of string or null values, without \u escapes, goes in as
+// its values, one column per contract field (so silver reads text cells, as for CSV, instead of
+// parsing every line again); any other line, and any line with a rejected cell, goes in whole
+// (column `line`) for the SQL to judge and unpack exactly like jsonb would (see `deferred`).
 // Like CsvFramer, each input chunk is framed into one output buffer.
-// With `cells`, the framer also checks each line's values in JS while PostgreSQL inserts the
-// previous chunk (as CsvFramer does for CSV): a line that is a plain object of string or null
-// values, without \u escapes, is checked here with the rules of invalidCellSql; any other line
-// (not JSON for JSON.parse, not an object, a number, boolean or nested value, an escape that
-// jsonb may treat differently) is left to the SQL validation, listed in `deferred`.
+// With `checks`, each value is checked in JS (rules of invalidCellSql) while PostgreSQL inserts
+// the previous chunk.
 import { isUtf8 } from "node:buffer";
 import { Transform, type TransformCallback } from "node:stream";
 import type { TextCheck } from "./cell-check";
 import type { RejectedRecord } from "./csv-framer";
 
-export const NDJSON_DELIMITER = "\u0002";
-export const NDJSON_QUOTE = "\u0001";
 const LF = 0x0a;
-const DELIMITER = 0x02;
+const TAB = 0x09;
 const EMPTY = Buffer.alloc(0);
+const NULL_CELL = "\\N";
+// COPY text format: backslash, and the delimiter and line breaks it would otherwise read.
+const NEEDS_ESCAPE = /[\\\t\n\r]/;
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}/;
+const escapeCell = (v: string) => (NEEDS_ESCAPE.test(v) ? v.replace(/[\\\t\n\r]/g, (c) => (c === "\\" ? "\\\\" : c === "\t" ? "\\t" : c === "\n" ? "\\n" : "\\r")) : v);
+
+export type NdjsonFramerOptions = {
+  fileId: bigint | number;
+  onReject: (r: RejectedRecord) => void;
+  /** The contract's fields, in the bronze table's column order (after `line`). */
+  columns: readonly string[];
+  checks?: readonly TextCheck[];
+  /** A timestamp column whose first and last day (as written, YYYY-MM-DD) are tracked. */
+  dayColumn?: string;
+};
 
 export class NdjsonFramer extends Transform {
   records = 0;
@@ -24,15 +36,22 @@ export class NdjsonFramer extends Transform {
   private carry: Buffer = EMPTY;
   private line = 1;
   private readonly head: Buffer;
+  private readonly wholeLineTail: string;
   private out: Buffer = EMPTY;
   private outPos = 0;
 
-  /** Lines the SQL validation must check (see above); only with `cells`. */
+  /** Lines stored whole that the SQL validation must check (see above). */
   readonly deferred: number[] = [];
+  /** First and last day of `dayColumn` over the lines stored as values. */
+  firstDay: string | null = null;
+  lastDay: string | null = null;
+  private readonly dayIndex: number;
 
-  constructor(private readonly options: { fileId: bigint | number; onReject: (r: RejectedRecord) => void; cells?: { names: readonly string[]; checks: readonly TextCheck[] } }) {
+  constructor(private readonly options: NdjsonFramerOptions) {
     super();
-    this.head = Buffer.from(`${options.fileId}${NDJSON_DELIMITER}`, "latin1");
+    this.head = Buffer.from(`${options.fileId}\t`, "latin1");
+    this.wholeLineTail = `\t${NULL_CELL}`.repeat(options.columns.length);
+    this.dayIndex = options.dayColumn ? options.columns.indexOf(options.dayColumn) : -1;
   }
 
   override _transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback) {
@@ -77,8 +96,8 @@ export class NdjsonFramer extends Transform {
     let control = false;
     for (let i = start; i < bodyEnd; i++) {
       const b = data[i];
-      if (b !== 0x20 && b !== 0x09) blank = false;
-      if (b < 0x09 || (b > 0x0d && b < 0x20)) control = true;
+      if (b !== 0x20 && b !== TAB) blank = false;
+      if (b < TAB || (b > 0x0d && b < 0x20)) control = true;
     }
     if (blank) return;
     this.records++;
@@ -88,41 +107,70 @@ export class NdjsonFramer extends Transform {
       this.options.onReject({ line, reason: bad, raw: data.toString("utf8", start, Math.min(bodyEnd, start + 2000)) });
       return;
     }
-    if (this.options.cells) this.checkCells(this.options.cells, body, line);
-    const need = this.head.length + 12 + (bodyEnd - start) + 1;
-    if (this.outPos + need > this.out.length) {
-      const bigger = Buffer.allocUnsafeSlow(Math.max(this.out.length * 2, this.outPos + need));
-      this.out.copy(bigger, 0, 0, this.outPos);
-      this.out = bigger;
+    const text = body.toString("utf8");
+    const cells = this.cellsOf(text, line);
+    // Each cell grows by at most its escapes (one byte each), the line number by 10 digits.
+    this.reserve(this.head.length + 12 + 2 * body.length + 4 * this.options.columns.length + 1);
+    let pos = this.outPos + this.head.copy(this.out, this.outPos);
+    pos += this.out.write(`${line}\t`, pos, "latin1");
+    if (cells) {
+      if (this.dayIndex >= 0) this.trackDay(cells[this.dayIndex]);
+      let row = NULL_CELL;
+      for (const v of cells) row += v === null ? `\t${NULL_CELL}` : `\t${escapeCell(v)}`;
+      pos += this.out.write(row, pos, "utf8");
+    } else {
+      pos += this.out.write(escapeCell(text) + this.wholeLineTail, pos, "utf8");
     }
-    const out = this.out;
-    let pos = this.outPos + this.head.copy(out, this.outPos);
-    pos += out.write(String(line), pos, "latin1");
-    out[pos++] = DELIMITER;
-    pos += data.copy(out, pos, start, bodyEnd);
-    out[pos++] = LF;
+    this.out[pos++] = LF;
     this.outPos = pos;
   }
 
-  private checkCells(cells: NonNullable<(typeof this.options)["cells"]>, body: Buffer, line: number) {
-    const text = body.toString("utf8");
+  private trackDay(value: string | null) {
+    if (value === null || !ISO_DAY.test(value)) return;
+    const day = value.slice(0, 10);
+    if (this.firstDay === null || day < this.firstDay) this.firstDay = day;
+    if (this.lastDay === null || day > this.lastDay) this.lastDay = day;
+  }
+
+  private reserve(bytes: number) {
+    if (this.outPos + bytes <= this.out.length) return;
+    const bigger = Buffer.allocUnsafeSlow(Math.max(this.out.length * 2, this.outPos + bytes));
+    this.out.copy(bigger, 0, 0, this.outPos);
+    this.out = bigger;
+  }
+
+  /** The line's values in column order, checked; null when the line is to be stored whole. */
+  private cellsOf(text: string, line: number): (string | null)[] | null {
     let value: unknown;
     try {
       value = text.includes("\\u") ? undefined : JSON.parse(text);
     } catch {
       value = undefined;
     }
-    if (typeof value !== "object" || value === null || Array.isArray(value)) return void this.deferred.push(line);
+    if (typeof value !== "object" || value === null || Array.isArray(value)) return this.defer(line);
     const object = value as Record<string, unknown>;
-    const cellsOf: (string | null)[] = [];
-    for (const name of cells.names) {
+    const { columns, checks } = this.options;
+    const cells: (string | null)[] = [];
+    for (const name of columns) {
       const v = Object.hasOwn(object, name) ? object[name] : null;
-      if (v !== null && typeof v !== "string") return void this.deferred.push(line);
-      cellsOf.push(v);
+      if (v !== null && typeof v !== "string") return this.defer(line);
+      cells.push(v);
     }
-    for (let k = 0; k < cellsOf.length; k++) {
-      const reason = cells.checks[k](cellsOf[k]);
-      if (reason !== null) this.options.onReject({ line, field: cells.names[k], reason, raw: null });
+    if (!checks) return cells;
+    let rejected = false;
+    for (let k = 0; k < cells.length; k++) {
+      const reason = checks[k](cells[k]);
+      if (reason !== null) {
+        this.options.onReject({ line, field: columns[k], reason, raw: null });
+        rejected = true;
+      }
     }
+    // A rejected line is kept whole: the rejects download shows it as received.
+    return rejected ? null : cells;
+  }
+
+  private defer(line: number): null {
+    this.deferred.push(line);
+    return null;
   }
 }

@@ -15,6 +15,7 @@ export function rejectsCsvSql(fileId: bigint, source: string | null): string {
   if (known) {
     const contract = CONTRACTS[known];
     join = `LEFT JOIN ${bronzeTable(known)} b ON b.src_file_id = r.file_id AND b.src_line = r.line_no`;
+    // NDJSON: a rejected line is stored whole (see NdjsonFramer).
     if (contract.def.format === "ndjson") {
       value = `CASE WHEN pg_input_is_valid(b.line, 'jsonb') THEN b.line::jsonb ->> r.field END`;
       raw = "coalesce(r.raw, b.line)";

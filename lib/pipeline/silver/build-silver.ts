@@ -9,7 +9,7 @@ import type { SourceName } from "../contracts";
 import { summarizeBronze } from "../ingest/summarize-bronze";
 import { inLanes } from "../lanes";
 import { mergeSource, type MergeCounts, type MergeParams } from "./merge-source";
-import { AFTER_MERGE, BEFORE_INSERT } from "./silver-hooks";
+import { AFTER_MERGE, CREATE_PARTITIONS, createWebPartitions } from "./silver-hooks";
 import { SILVER_SPECS, type SilverSpec } from "./silver-specs";
 import type { FileGroup } from "./stage-sql";
 
@@ -26,6 +26,7 @@ export async function buildSilver(pool: pg.Pool, params: MergeParams): Promise<S
   // which would queue the second web batch behind the first.
   for (const source of new Set(pending.map((b) => b.spec.source))) await summarizeBronze(pool, source);
   const web = pending.filter((b) => b.spec.source === "web_events");
+  await createWebPartitions(pool, web.flatMap((b) => b.files.map((f) => f.id)));
   const others = pending.filter((b) => b.spec.source !== "web_events");
   const result: SilverResult = { files: 0, bySource: {} };
   await inLanes([web.slice(0, 1), [...others, ...web.slice(1)]], 2, async (batch) => {
@@ -63,7 +64,7 @@ async function mergeBatch(pool: pg.Pool, batch: Batch, params: MergeParams, retr
     return await inTransaction(pool, async (client) => {
       // DISTINCT ON over a batch sorts in memory rather than on disk.
       await client.query("SET LOCAL work_mem = '64MB'");
-      const merged = await mergeSource(client, batch.spec, groupByConventions(batch.files), params, BEFORE_INSERT[batch.spec.source]);
+      const merged = await mergeSource(client, batch.spec, groupByConventions(batch.files), params, CREATE_PARTITIONS[batch.spec.source]);
       await AFTER_MERGE[batch.spec.source]?.(client);
       await client.query("UPDATE ingest_file SET silver_at = now() WHERE id = ANY($1::bigint[])", [batch.files.map((r) => r.id)]);
       return merged;

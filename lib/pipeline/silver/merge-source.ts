@@ -19,7 +19,7 @@ export async function mergeSource(
   spec: SilverSpec,
   groups: FileGroup[],
   params: MergeParams,
-  beforeInsert?: (client: pg.PoolClient) => Promise<void>,
+  createPartitions?: (client: pg.PoolClient) => Promise<void>,
 ): Promise<MergeCounts> {
   await client.query("DROP TABLE IF EXISTS stage");
   const staged = (await client.query(`CREATE TEMP TABLE stage ON COMMIT DROP AS ${stageSelectSql(spec.source, groups, params.timeZone)}`)).rowCount ?? 0;
@@ -29,27 +29,68 @@ export async function mergeSource(
   const projected = Object.entries(spec.columns)
     .map(([col, expr]) => `${expr.replace(/:tz\b/g, () => sqlLiteral(params.timeZone)).replace(/:pii\b/g, () => sqlLiteral(params.piiKey))} AS ${q(col)}`)
     .join(", ");
+  if (spec.insertOnly) {
+    // No sort: the insert ignores a key already seen, stored or earlier in the batch (rows come
+    // in file and line order), so the first event received stays. Nor are the rows written a
+    // second time: `latest` is a view over the stage, dropped with it at commit.
+    await client.query(`CREATE TEMP VIEW latest AS SELECT ${projected} FROM stage`);
+    return { staged, quarantined, merged: await insertNewRows(client, spec, createPartitions) };
+  }
   const order = [...(spec.version ? [`${q(spec.version)} DESC`] : []), "src_file_id DESC", "src_line DESC"].join(", ");
-  // Insert-only sources skip the sort: the insert below ignores a key already seen, stored or
-  // earlier in the batch (rows come in file and line order), so the first event received stays.
-  const latest = spec.insertOnly
-    ? `SELECT src_file_id, src_line, ${projected} FROM stage`
-    : `SELECT DISTINCT ON (${keyCols}) * FROM (SELECT src_file_id, src_line, ${projected} FROM stage) s ORDER BY ${keyCols}, ${order}`;
-  await client.query(`DROP TABLE IF EXISTS latest; CREATE TEMP TABLE latest ON COMMIT DROP AS ${latest}`);
-  // Insert-only sources mark after their insert: the two web batches run side by side, and the
-  // second waits at its first new partition (which locks the parent) until the first commits —
-  // marks taken before that wait could deadlock with the first batch's marks of shared days.
-  if (!spec.insertOnly) await markDirty(client, spec);
-  await beforeInsert?.(client);
-
-  const lineage = spec.insertOnly ? [] : ["src_file_id", "src_line"];
-  const cols = [...lineage, ...Object.keys(spec.columns)];
+  await client.query(`DROP TABLE IF EXISTS latest; CREATE TEMP TABLE latest ON COMMIT DROP AS
+    SELECT DISTINCT ON (${keyCols}) * FROM (SELECT src_file_id, src_line, ${projected} FROM stage) s ORDER BY ${keyCols}, ${order}`);
+  await markDirty(client, spec);
+  const cols = ["src_file_id", "src_line", ...Object.keys(spec.columns)];
   const updates = cols.filter((c) => !spec.key.includes(c)).map((c) => `${q(c)} = excluded.${q(c)}`).join(", ");
   const rank = (t: string) => [...(spec.version ? [`${t}.${q(spec.version)}`] : []), `${t}.src_file_id`, `${t}.src_line`].join(", ");
-  const conflict = spec.insertOnly ? "DO NOTHING" : `DO UPDATE SET ${updates} WHERE (${rank("excluded")}) >= (${rank("t")})`;
-  const res = await client.query(`INSERT INTO ${spec.table} AS t (${cols.map(q).join(", ")}) SELECT ${cols.map(q).join(", ")} FROM latest ON CONFLICT (${keyCols}) ${conflict}`);
-  if (spec.insertOnly) await markDirty(client, spec);
+  const res = await client.query(
+    `INSERT INTO ${spec.table} AS t (${cols.map(q).join(", ")}) SELECT ${cols.map(q).join(", ")} FROM latest
+     ON CONFLICT (${keyCols}) DO UPDATE SET ${updates} WHERE (${rank("excluded")}) >= (${rank("t")})`,
+  );
   return { staged, quarantined, merged: res.rowCount ?? 0 };
+}
+
+const NO_PARTITION = "23514";
+
+// Insert-only sources (events): one pass inserts the rows whose key is new and keeps the gold
+// keys they touch — a repeated event changes nothing. A row whose partition does not exist yet
+// fails the insert: the partitions are created and the insert runs again. Marks are taken after
+// the insert: the two web batches run side by side, and a batch can wait on the other's rows.
+async function insertNewRows(client: pg.PoolClient, spec: SilverSpec, createPartitions?: (client: pg.PoolClient) => Promise<void>): Promise<number> {
+  const cols = Object.keys(spec.columns).map(q).join(", ");
+  const keys = spec.dirty.map((d, i) => ({ ...d, col: `k${i}` }));
+  await client.query(`DROP TABLE IF EXISTS new_keys; CREATE TEMP TABLE new_keys (${keys.map((k) => `${k.col} text`).join(", ")}) ON COMMIT DROP`);
+  const insert = async () => {
+    const { rows } = await client.query<{ n: number }>(
+      `WITH ins AS (INSERT INTO ${spec.table} (${cols}) SELECT ${cols} FROM latest ON CONFLICT (${spec.key.map(q).join(", ")}) DO NOTHING
+                    RETURNING ${keys.map((k) => `(${k.key ?? "'all'"})::text AS ${k.col}`).join(", ")}),
+            kept AS (INSERT INTO new_keys SELECT DISTINCT * FROM ins)
+       SELECT count(*)::int AS n FROM ins`,
+    );
+    return rows[0].n;
+  };
+  let inserted: number;
+  if (!createPartitions) inserted = await insert();
+  else {
+    await client.query("SAVEPOINT before_insert");
+    try {
+      inserted = await insert();
+    } catch (error) {
+      if ((error as { code?: string }).code !== NO_PARTITION) throw error;
+      await client.query("ROLLBACK TO SAVEPOINT before_insert");
+      await createPartitions(client);
+      inserted = await insert();
+    }
+  }
+  for (const k of keys) {
+    await client.query(
+      `INSERT INTO gold_dirty (kind, key) SELECT DISTINCT $1, k FROM (
+         SELECT ${k.col} AS k FROM new_keys UNION ALL SELECT (${k.col}::date + shift)::text FROM new_keys CROSS JOIN unnest($2::int[]) shift) x
+       WHERE k IS NOT NULL ON CONFLICT DO NOTHING`,
+      [k.kind, k.alsoDays ?? []],
+    );
+  }
+  return inserted;
 }
 
 // A row breaking several rules is quarantined under the first one, in two passes over the stage
@@ -70,22 +111,18 @@ async function quarantineRuleBreakers(client: pg.PoolClient, spec: SilverSpec): 
 
 // The incoming rows and the stored rows they replace both invalidate gold (an order can move day),
 // unless a row comes again unchanged — dimensions often arrive as full daily snapshots, and
-// those must not rebuild two years of gold. Insert-only sources replace nothing (a repeated
-// event is ignored), so only their new rows count.
+// those must not rebuild two years of gold.
 async function markDirty(client: pg.PoolClient, spec: SilverSpec) {
   const keyMatch = spec.key.map((k) => `t.${q(k)} = l.${q(k)}`).join(" AND ");
   const content = Object.keys(spec.columns).map(q);
   const unchanged = `(${content.map((c) => `t.${c}`).join(", ")}) IS NOT DISTINCT FROM (${content.map((c) => `l.${c}`).join(", ")})`;
-  const changes = spec.insertOnly ? "latest" : "changed";
-  if (!spec.insertOnly) {
-    await client.query(`DROP TABLE IF EXISTS changed; CREATE TEMP TABLE changed ON COMMIT DROP AS
-      SELECT l.* FROM latest l WHERE NOT EXISTS (SELECT 1 FROM ${spec.table} t WHERE ${keyMatch} AND ${unchanged})`);
-  }
+  await client.query(`DROP TABLE IF EXISTS changed; CREATE TEMP TABLE changed ON COMMIT DROP AS
+    SELECT l.* FROM latest l WHERE NOT EXISTS (SELECT 1 FROM ${spec.table} t WHERE ${keyMatch} AND ${unchanged})`);
   for (const d of spec.dirty) {
     const sql = d.key
-      ? `SELECT DISTINCT $1, k FROM (SELECT (${d.key})::text AS k FROM ${changes}
-           ${d.newRowsOnly || spec.insertOnly ? "" : `UNION ALL SELECT (${d.key})::text FROM (SELECT t.* FROM ${spec.table} t JOIN changed l ON ${keyMatch}) replaced`}) x WHERE k IS NOT NULL`
-      : `SELECT $1, 'all' WHERE EXISTS (SELECT 1 FROM ${changes})`;
+      ? `SELECT DISTINCT $1, k FROM (SELECT (${d.key})::text AS k FROM changed
+           ${d.newRowsOnly ? "" : `UNION ALL SELECT (${d.key})::text FROM (SELECT t.* FROM ${spec.table} t JOIN changed l ON ${keyMatch}) replaced`}) x WHERE k IS NOT NULL`
+      : `SELECT $1, 'all' WHERE EXISTS (SELECT 1 FROM changed)`;
     await client.query(`INSERT INTO gold_dirty (kind, key) ${sql} ON CONFLICT DO NOTHING`, [d.kind]);
   }
 }

@@ -12,7 +12,7 @@ export type SilverSpec = {
   columns: Record<string, string>;
   /** What a changed row invalidates in gold: a kind and its key, an SQL expression over silver
    *  columns (null: the whole kind), taken from the new rows and from the rows they replace. */
-  dirty: { kind: string; key: string | null; newRowsOnly?: boolean }[];
+  dirty: { kind: string; key: string | null; newRowsOnly?: boolean; /** insert-only, day keys: the neighbouring days too */ alsoDays?: number[] }[];
   /** Events are immutable: a repeated key is ignored rather than updated. */
   insertOnly?: boolean;
 };
@@ -109,8 +109,11 @@ export const SILVER_SPECS: SilverSpec[] = [
       event_date: localDate("ts"),
       ...same("event_id", "ts", "session_id", "anonymous_id", "customer_id", "type", "sku", "order_id", "url", "referrer", "utm_source", "utm_medium", "utm_campaign", "user_agent"),
       ip_hash: keyedHash("ip", "ip"),
-      ip_masked: `CASE WHEN ip ~ ':' THEN regexp_replace(ip, '^(([0-9a-fA-F]*:){3}).*$', '\\1:') ELSE regexp_replace(ip, '\\.\\d+$', '.0') END`,
+      // The contract admits IPv4 only; string functions rather than a regular expression: this runs on every event.
+      ip_masked: `left(ip, length(ip) - strpos(reverse(ip), '.')) || '.0'`,
     },
-    dirty: [{ kind: "web_day", key: "event_date::text" }],
+    // A session crossing midnight belongs to its first day, so new events can change the
+    // sessions of the day before or after theirs: those days are rebuilt too (cheap, bounded).
+    dirty: [{ kind: "web_day", key: "event_date::text", alsoDays: [-1, 1] }],
   },
 ];

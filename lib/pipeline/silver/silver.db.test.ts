@@ -109,6 +109,37 @@ describe("latest version wins", () => {
   });
 });
 
+describe("web events stored whole or as their values", () => {
+  it("reach silver with the same typed values, escapes and all", async () => {
+    const base = {
+      ts: "2026-10-05T23:30:00+02:00", session_id: "00000000-0000-4000-9000-000000000900", anonymous_id: "00000000-0000-4000-a000-000000000900",
+      customer_id: null, type: "page_view", sku: null, order_id: null, url: "https://shop.example.fr/\u00e9t\u00e9", referrer: null,
+      utm_source: "news\tletter", utm_medium: null, utm_campaign: null, user_agent: 'UA "q" \\ back\nslash', ip: "90.12.34.99",
+    };
+    // Line 1 is a flat object of strings (stored as its values); line 2 has \u escapes and a
+    // number where a string belongs, so it is stored whole and unpacked by jsonb in silver.
+    const flat = JSON.stringify({ event_id: "00000000-0000-4000-8000-000000000901", ...base });
+    const whole = JSON.stringify({ event_id: "00000000-0000-4000-8000-000000000902", ...base, referrer: 7 }).replace('"page_view"', '"page\\u005fview"');
+    // Line 3, stored whole too, falls on a day no partition was created ahead for (they are
+    // created from the days of the values stored in columns): the merge creates it.
+    const lateWhole = JSON.stringify({ event_id: "00000000-0000-4000-8000-000000000903", ...base, ts: "2026-08-01T10:00:00+02:00", referrer: 7 });
+    const outcome = await runWith(db.pool, inbox, [{ source: "web_events", name: "web_events_2026-10-05.ndjson", content: `${flat}\n${whole}\n${lateWhole}\n` }]);
+    expect(outcome.status).toBe("SUCCESS");
+    const bronze = await db.pool.query("SELECT src_line, line IS NOT NULL AS whole FROM bronze_web_events WHERE event_id LIKE '%0901' OR line LIKE '%0902%' ORDER BY src_line");
+    expect(bronze.rows).toEqual([{ src_line: 1, whole: false }, { src_line: 2, whole: true }]);
+    const { rows } = await db.pool.query(
+      "SELECT event_id, event_date::text, type, url, referrer, utm_source, user_agent FROM silver_web_events WHERE session_id = $1 ORDER BY event_id",
+      [base.session_id],
+    );
+    const expected = { event_date: "2026-10-05", type: "page_view", url: "https://shop.example.fr/\u00e9t\u00e9", utm_source: "news\tletter", user_agent: 'UA "q" \\ back\nslash' };
+    expect(rows).toEqual([
+      { event_id: "00000000-0000-4000-8000-000000000901", referrer: null, ...expected },
+      { event_id: "00000000-0000-4000-8000-000000000902", referrer: "7", ...expected },
+      { event_id: "00000000-0000-4000-8000-000000000903", referrer: "7", ...expected, event_date: "2026-08-01" },
+    ]);
+  });
+});
+
 describe("a hash key with characters special to String.replace", () => {
   it("is used verbatim", async () => {
     const other = await createTestDatabase();

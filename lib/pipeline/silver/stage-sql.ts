@@ -13,9 +13,10 @@ export function stageSelectSql(source: SourceName, groups: readonly FileGroup[],
   return groups
     .map((g) => {
       const conv: Conventions = { decimalSeparator: g.decimalSeparator, dateFormat: g.dateFormat, timeZone };
-      const cols = contract.def.columns.map((c) => `${typedCellSql(c, json ? `(p.j ->> '${c.name}')` : `b."${c.name}"`, conv)} AS "${c.name}"`);
-      // NDJSON: each line parsed once (OFFSET 0 keeps the planner from inlining the parse into
-      // every column's expression).
+      // NDJSON: most lines are stored as their values already; the others whole, parsed here
+      // once each (OFFSET 0 keeps the planner from inlining the parse into every column).
+      const cell = (name: string) => (json ? `(CASE WHEN b.line IS NULL THEN b."${name}" ELSE p.j ->> '${name}' END)` : `b."${name}"`);
+      const cols = contract.def.columns.map((c) => `${typedCellSql(c, cell(c.name), conv)} AS "${c.name}"`);
       const parse = json ? " CROSS JOIN LATERAL (SELECT b.line::jsonb AS j OFFSET 0) p" : "";
       return `SELECT b.src_file_id, b.src_line, ${cols.join(", ")}
   FROM ${bronzeTable(source)} b${parse}

@@ -15,8 +15,9 @@ export const inSample = (percent: number) => `('x' || left(md5(session_id), 8)):
 
 export async function retireExpiredWebDays(pool: pg.Pool, o: WebRetention): Promise<number> {
   if (!Number.isInteger(o.samplePercent) || o.samplePercent < 0 || o.samplePercent > 100) throw new Error(`web sample percent must be an integer from 0 to 100, not ${o.samplePercent}`);
-  const { rows } = await pool.query<{ name: string; day: string }>(
-    `SELECT name, day::text FROM (
+  const { rows: expired } = await pool.query<{ name: string; day: string; never_filled: boolean }>(
+    `SELECT name, day::text, NOT EXISTS (SELECT 1 FROM silver_web_events e WHERE e.event_date = p.day)
+                            AND NOT EXISTS (SELECT 1 FROM silver_web_retired_days r WHERE r.day = p.day) AS never_filled FROM (
        SELECT c.relname AS name,
               CASE WHEN c.relname ~ '^silver_web_events_p[0-9]{8}$' THEN to_date(right(c.relname, 8), 'YYYYMMDD') END AS day
          FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
@@ -29,11 +30,18 @@ export async function retireExpiredWebDays(pool: pg.Pool, o: WebRetention): Prom
       ORDER BY p.day`,
     [o.retentionDays, o.timeZone, o.samplePercent],
   );
+  const table = (name: string) => `"${name.replace(/"/g, "")}"`;
+  // A partition created ahead for events that never came (see createWebPartitions) is dropped
+  // without being recorded: nothing was aggregated from it, and events arriving later for its day
+  // must be. (An empty partition already retired was sampled down to nothing: retired as usual.)
+  const unused = expired.filter((r) => r.never_filled);
+  if (unused.length) await pool.query(`DROP TABLE ${unused.map((r) => table(r.name)).join(", ")}`);
+  const rows = expired.filter((r) => !r.never_filled);
   // A month of days per transaction: dropping partitions one transaction each cost ~130 ms a day
   // at scale m (the parent's list of partitions is rebuilt after every catalog change).
-  const retiring = new Set(rows.map((r) => r.day));
+  const retiring = new Set(expired.map((r) => r.day));
   for (let i = 0; i < rows.length; i += DAYS_AT_ONCE) {
-    const chunk = rows.slice(i, i + DAYS_AT_ONCE).map((r) => ({ table: `"${r.name.replace(/"/g, "")}"`, day: r.day }));
+    const chunk = rows.slice(i, i + DAYS_AT_ONCE).map((r) => ({ table: table(r.name), day: r.day }));
     // The day after a retired day loses the events of that day's dropped sessions, unless it is
     // retired in this run too: its own retirement drops the same sessions (the sample depends
     // on the session alone). At a first load that leaves one day to clean instead of hundreds.
