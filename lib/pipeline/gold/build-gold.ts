@@ -9,11 +9,15 @@ import { DELETE_SALES, INSERT_PRODUCT_DAILY, INSERT_PROMO_ORDERS_DAILY, INSERT_S
 
 export type GoldResult = { orderDays: number; refundDays: number; stockDays: number; webDays: number; customers: number };
 
-const FAMILIES: { name: string; keys: (s: GoldScope) => string[]; kinds: string[]; statements: string[] }[] = [
+type Family = { name: string; keys: (s: GoldScope) => string[]; kinds: string[]; statements: string[]; daysAtOnce?: number };
+
+const FAMILIES: Family[] = [
   { name: "sales", keys: (s) => s.orderDays, kinds: ["order_day"], statements: [...DELETE_SALES, INSERT_SALES_DAILY, INSERT_PRODUCT_DAILY, INSERT_PROMO_ORDERS_DAILY, MARK_SEGMENT_MONTHS] },
   { name: "refunds", keys: (s) => s.refundDays, kinds: ["refund_day"], statements: REBUILD_REFUNDS },
   { name: "stock", keys: (s) => s.stockDays, kinds: ["stock_day"], statements: REBUILD_STOCK },
-  { name: "web", keys: (s) => s.webDays, kinds: ["web_day"], statements: REBUILD_WEB },
+  // Sessions are grouped with their events sorted by time: a month of days at a time sorts in
+  // memory; two years at once (a first load at scale m, ten million events) spilled to disk.
+  { name: "web", keys: (s) => s.webDays, kinds: ["web_day"], statements: REBUILD_WEB, daysAtOnce: 31 },
   { name: "customers", keys: (s) => s.customers, kinds: ["customer"], statements: REBUILD_CUSTOMERS },
 ];
 
@@ -29,7 +33,9 @@ export async function buildGold(pool: pg.Pool, params: { timeZone: string }): Pr
     await inTransaction(pool, async (client) => {
       // Session and day aggregates sort millions of rows at scale m: in memory, not spilled.
       await client.query("SET LOCAL work_mem = '64MB'");
-      for (const sql of family.statements) await client.query(sql, /\$2/.test(sql) ? [keys, params.timeZone] : [keys]);
+      for (const part of inParts(keys, family.daysAtOnce)) {
+        for (const sql of family.statements) await client.query(sql, /\$2/.test(sql) ? [part, params.timeZone] : [part]);
+      }
       await clearDirty(client, Object.fromEntries(family.kinds.map((k) => [k, keys])));
     });
   });
@@ -43,4 +49,11 @@ export async function buildGold(pool: pg.Pool, params: { timeZone: string }): Pr
     webDays: scope.webDays.length,
     customers: scope.customers.length,
   };
+}
+
+/** Day keys in runs of consecutive days (ISO days sort as text); all at once without a size. */
+function inParts(keys: string[], size?: number): string[][] {
+  if (!size) return [keys];
+  const sorted = [...keys].sort();
+  return Array.from({ length: Math.ceil(sorted.length / size) }, (_, i) => sorted.slice(i * size, (i + 1) * size));
 }
