@@ -2,6 +2,7 @@
 // transaction per fact family so readers never see half a rebuild, then forgets those marks.
 import type pg from "pg";
 import { inTransaction } from "../../db/in-transaction";
+import { addDays } from "../../dates/add-days";
 import { inLanes } from "../lanes";
 import { clearDirty, readDirtyScope, type GoldScope } from "./dirty-scope";
 import { REBUILD_CUSTOMERS, REBUILD_REFUNDS, REBUILD_STOCK, REBUILD_WEB } from "./other-facts-sql";
@@ -34,7 +35,7 @@ export async function buildGold(pool: pg.Pool, params: { timeZone: string }): Pr
       // Session and day aggregates sort millions of rows at scale m: in memory, not spilled.
       await client.query("SET LOCAL work_mem = '64MB'");
       for (const part of inParts(keys, family.daysAtOnce)) {
-        for (const sql of family.statements) await client.query(sql, /\$2/.test(sql) ? [part, params.timeZone] : [part]);
+        for (const sql of family.statements) await client.query(sql, statementParams(sql, part, params.timeZone));
       }
       await clearDirty(client, Object.fromEntries(family.kinds.map((k) => [k, keys])));
     });
@@ -56,4 +57,10 @@ function inParts(keys: string[], size?: number): string[][] {
   if (!size) return [keys];
   const sorted = [...keys].sort();
   return Array.from({ length: Math.ceil(sorted.length / size) }, (_, i) => sorted.slice(i * size, (i + 1) * size));
+}
+
+/** $1 the keys, $2 the time zone, $3 (day keys) the days with the day before and after each. */
+function statementParams(sql: string, keys: string[], timeZone: string): unknown[] {
+  if (/\$3/.test(sql)) return [keys, timeZone, [...new Set(keys.flatMap((d) => [addDays(d, -1), d, addDays(d, 1)]))]];
+  return /\$2/.test(sql) ? [keys, timeZone] : [keys];
 }

@@ -31,7 +31,8 @@ const LIVE_WEB_DAYS = `ARRAY(SELECT d FROM unnest($1::date[]) d
   WHERE EXISTS (SELECT 1 FROM silver_web_events e WHERE e.event_date = d) AND NOT EXISTS (SELECT 1 FROM silver_web_retired_days r WHERE r.day = d))`;
 
 // A session belongs to the day of its first event; it may run past midnight, so the days
-// around are read too (one array of days, so only their partitions are scanned). Traffic
+// around are read too: $3, those days and their neighbours, a plain array so that only their
+// partitions are planned and scanned (computed in SQL, it left every partition to probe). Traffic
 // source = the session's first event's UTM tags.
 export const REBUILD_WEB = [
   `DELETE FROM gold_web_daily g WHERE g.day = ANY(${LIVE_WEB_DAYS})`,
@@ -44,7 +45,7 @@ export const REBUILD_WEB = [
                   bool_or(type = 'product_view') AS viewed, bool_or(type = 'add_to_cart') AS carted,
                   bool_or(type = 'checkout_start') AS checked_out, bool_or(type = 'purchase') AS purchased, count(*) AS events
              FROM silver_web_events
-            WHERE event_date = ANY(ARRAY(SELECT d + shift FROM unnest($1::date[]) d CROSS JOIN generate_series(-1, 1) shift))
+            WHERE event_date = ANY($3::date[])
             GROUP BY session_id) s
     WHERE day = ANY(${LIVE_WEB_DAYS})
     GROUP BY day, source, campaign`,
