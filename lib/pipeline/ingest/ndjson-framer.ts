@@ -12,11 +12,13 @@ import type { TextCheck } from "./cell-check";
 import type { RejectedRecord } from "./csv-framer";
 
 const LF = 0x0a;
-const TAB = 0x09;
 const EMPTY = Buffer.alloc(0);
 const NULL_CELL = "\\N";
 // COPY text format: backslash, and the delimiter and line breaks it would otherwise read.
 const NEEDS_ESCAPE = /[\\\t\n\r]/;
+const BLANK = /^[ \t]*$/;
+// Control characters other than tab, line feed, vertical tab, form feed and carriage return.
+const CONTROL = /[\x00-\x08\x0e-\x1f]/;
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}/;
 const escapeCell = (v: string) => (NEEDS_ESCAPE.test(v) ? v.replace(/[\\\t\n\r]/g, (c) => (c === "\\" ? "\\\\" : c === "\t" ? "\\t" : c === "\n" ? "\\n" : "\\r")) : v);
 
@@ -92,22 +94,17 @@ export class NdjsonFramer extends Transform {
   private takeLine(data: Buffer, start: number, end: number) {
     const line = this.line++;
     const bodyEnd = end > start && data[end - 1] === 0x0d ? end - 1 : end;
-    let blank = true;
-    let control = false;
-    for (let i = start; i < bodyEnd; i++) {
-      const b = data[i];
-      if (b !== 0x20 && b !== TAB) blank = false;
-      if (b < TAB || (b > 0x0d && b < 0x20)) control = true;
-    }
-    if (blank) return;
+    // Regular expressions over the decoded line rather than a loop over its bytes: a third of
+    // the framer's time went to that loop.
+    const text = data.toString("utf8", start, bodyEnd);
+    if (BLANK.test(text)) return;
     this.records++;
     const body = data.subarray(start, bodyEnd);
-    const bad = control ? "contains control characters (not valid JSON)" : !isUtf8(body) ? "not valid UTF-8" : null;
+    const bad = CONTROL.test(text) ? "contains control characters (not valid JSON)" : !isUtf8(body) ? "not valid UTF-8" : null;
     if (bad) {
-      this.options.onReject({ line, reason: bad, raw: data.toString("utf8", start, Math.min(bodyEnd, start + 2000)) });
+      this.options.onReject({ line, reason: bad, raw: bodyEnd - start > 2000 ? data.toString("utf8", start, start + 2000) : text });
       return;
     }
-    const text = body.toString("utf8");
     const cells = this.cellsOf(text, line);
     // Each cell grows by at most its escapes (one byte each), the line number by 10 digits.
     this.reserve(this.head.length + 12 + 2 * body.length + 4 * this.options.columns.length + 1);
