@@ -142,3 +142,35 @@ describe("web-event retention with a sample of sessions", () => {
     await rebuildsKeepGold(db.pool, inbox, RETENTION);
   });
 });
+
+describe("web-event retention beside autovacuum", () => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    expect((await runWith(db.pool, await newInbox(), allFixtureFiles())).status).toBe("SUCCESS");
+  });
+  afterAll(() => db?.drop());
+
+  it("leaves a partition another session holds (as autovacuum does) for the next run, its day before's sessions cleaned from it", async () => {
+    const all = await events(db.pool);
+    const holder = await db.pool.connect();
+    try {
+      await holder.query("BEGIN");
+      await holder.query("LOCK TABLE silver_web_events_p20261002 IN SHARE UPDATE EXCLUSIVE MODE");
+      const retired = await retireExpiredWebDays(db.pool, { retentionDays: 30, samplePercent: 0, timeZone: "Europe/Paris" });
+      expect(retired).toBe(2);
+      expect(await partitions(db.pool)).toEqual(["silver_web_events_p20261002"]);
+      expect((await db.pool.query("SELECT day::text FROM silver_web_retired_days ORDER BY day")).rows.map((r) => r.day)).toEqual(["2026-10-01", "2026-10-03"]);
+      // Session 3 began on 1 October (dropped): its events of 2 October went with it; session 4 stays.
+      const left = (await events(db.pool)).map((e) => sessionNo(e.session));
+      expect(left).toEqual(all.filter((e) => e.day === "2026-10-02" && sessionNo(e.session) === 4).map(() => 4));
+      expect(left.length).toBeGreaterThan(0);
+    } finally {
+      await holder.query("ROLLBACK");
+      holder.release();
+    }
+    expect(await retireExpiredWebDays(db.pool, { retentionDays: 30, samplePercent: 0, timeZone: "Europe/Paris" })).toBe(1);
+    expect(await partitions(db.pool)).toEqual([]);
+    expect((await db.pool.query("SELECT day::text FROM silver_web_retired_days ORDER BY day")).rows.map((r) => r.day)).toEqual(["2026-10-01", "2026-10-02", "2026-10-03"]);
+  });
+});

@@ -39,21 +39,54 @@ export async function retireExpiredWebDays(pool: pg.Pool, o: WebRetention): Prom
   const rows = expired.filter((r) => !r.never_filled);
   // A month of days per transaction: dropping partitions one transaction each cost ~130 ms a day
   // at scale m (the parent's list of partitions is rebuilt after every catalog change).
-  const retiring = new Set(expired.map((r) => r.day));
+  const retiredInRun = new Set<string>();
   for (let i = 0; i < rows.length; i += DAYS_AT_ONCE) {
     const chunk = rows.slice(i, i + DAYS_AT_ONCE).map((r) => ({ table: table(r.name), day: r.day }));
-    // The day after a retired day loses the events of that day's dropped sessions, unless it is
-    // retired in this run too: its own retirement drops the same sessions (the sample depends
-    // on the session alone). At a first load that leaves one day to clean instead of hundreds.
-    const nextDays = chunk.map((d) => addDays(d.day, 1)).filter((d) => !retiring.has(d));
-    await inTransaction(pool, (client) => retireDays(client, chunk, nextDays, o.samplePercent));
+    const later = new Set(rows.slice(i + DAYS_AT_ONCE).map((r) => r.day));
+    await inTransaction(pool, async (client) => {
+      const { retired, busy } = await lockDays(client, chunk);
+      const retiredDays = new Set(retired.map((d) => d.day));
+      // The day after a retired day loses the events of that day's dropped sessions, unless it is
+      // retired in this run too: its own retirement drops the same sessions (the sample depends
+      // on the session alone). At a first load that leaves one day to clean instead of hundreds.
+      // A day left for the next run (busy) is cleaned now if the day before it went.
+      const nextDays = [
+        ...retired.map((d) => addDays(d.day, 1)).filter((d) => !retiredDays.has(d) && !later.has(d)),
+        ...busy.filter((d) => retiredInRun.has(addDays(d.day, -1))).map((d) => d.day),
+      ];
+      await retireDays(client, retired, [...new Set(nextDays)], o.samplePercent);
+      for (const d of retiredDays) retiredInRun.add(d);
+    });
   }
-  return rows.length;
+  return retiredInRun.size;
 }
 
+// Right after a first load, autovacuum is still analysing the new daily partitions; a partition
+// it holds would make the drop wait for it (a second or more each, tens of seconds at scale m).
+// Such a day is left for the next run; the parent is locked first, as DROP itself would.
+async function lockDays(client: pg.PoolClient, days: RetiringDay[]): Promise<{ retired: RetiringDay[]; busy: RetiringDay[] }> {
+  await client.query("LOCK TABLE ONLY silver_web_events IN ACCESS EXCLUSIVE MODE");
+  const retired: RetiringDay[] = [];
+  const busy: RetiringDay[] = [];
+  for (const d of days) {
+    await client.query("SAVEPOINT lock_day");
+    try {
+      await client.query(`LOCK TABLE ${d.table} IN ACCESS EXCLUSIVE MODE NOWAIT`);
+      retired.push(d);
+    } catch (error) {
+      if ((error as { code?: string }).code !== LOCK_NOT_AVAILABLE) throw error;
+      await client.query("ROLLBACK TO SAVEPOINT lock_day");
+      busy.push(d);
+    }
+  }
+  return { retired, busy };
+}
+
+type RetiringDay = { table: string; day: string };
+const LOCK_NOT_AVAILABLE = "55P03";
 const DAYS_AT_ONCE = 31;
 
-async function retireDays(client: pg.PoolClient, days: { table: string; day: string }[], nextDays: string[], percent: number) {
+async function retireDays(client: pg.PoolClient, days: RetiringDay[], nextDays: string[], percent: number) {
   const list = days.map((d) => d.day);
   // A session is kept or dropped whole: the next-day events of these days' dropped sessions go
   // too, or a later rebuild of the next day would count what is left of them as new sessions.
@@ -66,6 +99,7 @@ async function retireDays(client: pg.PoolClient, days: { table: string; day: str
       [nextDays],
     );
   }
+  if (!days.length) return;
   if (percent === 0) await client.query(`DROP TABLE ${days.map((d) => d.table).join(", ")}`);
   else if (percent < 100) {
     for (const { table } of days) {
