@@ -17,8 +17,9 @@ export async function runQuality(pool: pg.Pool, runId: bigint): Promise<{ passed
   );
   const outcomes: QualityOutcome[] = [];
   for (const rule of QUALITY_RULES) {
-    const failingRows = Number(counts.get(rule.id)!.failing);
-    const examples = counts.get(rule.id)!.examples ?? [];
+    const count = counts.get(rule.id)!;
+    const failingRows = Number(count.failing);
+    const examples = count.examples ?? [];
     outcomes.push({ ruleId: rule.id, severity: rule.severity, passed: failingRows === 0, failingRows, examples });
     await pool.query(
       `INSERT INTO quality_result (run_id, rule_id, severity, passed, failing_rows, details) VALUES ($1, $2, $3, $4, $5, $6)`,

@@ -26,7 +26,6 @@ export async function createWebPartitions(pool: pg.Pool, fileIds: readonly strin
     `SELECT DISTINCT d::date::text AS d
        FROM ingest_file f CROSS JOIN LATERAL generate_series(f.first_day - 1, f.last_day + 1, interval '1 day') d
       WHERE f.id = ANY($1::bigint[]) AND f.last_day - f.first_day <= $2
-        AND to_regclass('silver_web_events_p' || to_char(d, 'YYYYMMDD')) IS NULL
       ORDER BY 1`,
     [fileIds, MAX_DAYS_AHEAD],
   );

@@ -39,10 +39,11 @@ export async function retireExpiredWebDays(pool: pg.Pool, o: WebRetention): Prom
   const rows = expired.filter((r) => !r.never_filled);
   // A month of days per transaction: dropping partitions one transaction each cost ~130 ms a day
   // at scale m (the parent's list of partitions is rebuilt after every catalog change).
+  const retiring = new Set(rows.map((r) => r.day));
   const retiredInRun = new Set<string>();
   for (let i = 0; i < rows.length; i += DAYS_AT_ONCE) {
     const chunk = rows.slice(i, i + DAYS_AT_ONCE).map((r) => ({ table: table(r.name), day: r.day }));
-    const later = new Set(rows.slice(i + DAYS_AT_ONCE).map((r) => r.day));
+    const lastOfChunk = chunk[chunk.length - 1].day;
     await inTransaction(pool, async (client) => {
       const { retired, busy } = await lockDays(client, chunk);
       const retiredDays = new Set(retired.map((d) => d.day));
@@ -51,7 +52,7 @@ export async function retireExpiredWebDays(pool: pg.Pool, o: WebRetention): Prom
       // on the session alone). At a first load that leaves one day to clean instead of hundreds.
       // A day left for the next run (busy) is cleaned now if the day before it went.
       const nextDays = [
-        ...retired.map((d) => addDays(d.day, 1)).filter((d) => !retiredDays.has(d) && !later.has(d)),
+        ...retired.map((d) => addDays(d.day, 1)).filter((d) => !retiredDays.has(d) && !(d > lastOfChunk && retiring.has(d))),
         ...busy.filter((d) => retiredInRun.has(addDays(d.day, -1))).map((d) => d.day),
       ];
       await retireDays(client, retired, [...new Set(nextDays)], o.samplePercent);
