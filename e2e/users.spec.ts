@@ -32,6 +32,8 @@ test("admin manages a user's lifecycle", async ({ browser }) => {
   // Role change takes effect on the user's next request, without signing in again.
   await row.getByLabel(new RegExp(fr.users.role)).selectOption("marketing");
   await row.getByRole("button", { name: fr.users.changeRole }).click();
+  // The select shows "marketing" as soon as it is picked; the saved change is what the status confirms.
+  await expect(row.getByRole("status")).toHaveText(fr.users.updated);
   await expect(row.getByLabel(new RegExp(fr.users.role))).toHaveValue("marketing");
   expect((await user.goto("/finance"))?.status()).toBe(403);
   expect((await user.goto("/marketing"))?.status()).toBe(200);

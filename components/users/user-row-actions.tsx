@@ -41,6 +41,11 @@ export function UserRowActions({ user, roles, labels }: Props) {
           {state.message}
         </p>
       )}
+      {state?.ok && !pending && (
+        <p role="status" className="w-full text-green-700">
+          {labels.updated}
+        </p>
+      )}
     </div>
   );
 }
