@@ -9,7 +9,8 @@ import type { SourceName } from "../contracts";
 import { summarizeBronze } from "../ingest/summarize-bronze";
 import { inLanes } from "../lanes";
 import { mergeSource, type MergeCounts, type MergeParams } from "./merge-source";
-import { AFTER_MERGE, CREATE_PARTITIONS, createWebPartitions } from "./silver-hooks";
+import { planDays } from "./day-partitions";
+import { AFTER_MERGE } from "./silver-hooks";
 import { SILVER_SPECS, type SilverSpec } from "./silver-specs";
 import type { FileGroup } from "./stage-sql";
 
@@ -18,7 +19,7 @@ const DEADLOCK = "40P01";
 
 export type SilverResult = { files: number; bySource: Partial<Record<SourceName, MergeCounts & { files: number }>> };
 type PendingFile = { id: string; decimal_separator: string | null; date_format: string | null; size_bytes: string };
-type Batch = { spec: SilverSpec; files: PendingFile[] };
+type Batch = { spec: SilverSpec; files: PendingFile[]; newDays?: string[] };
 
 export async function buildSilver(pool: pg.Pool, params: MergeParams): Promise<SilverResult> {
   const pending = await pendingBatches(pool);
@@ -26,7 +27,11 @@ export async function buildSilver(pool: pg.Pool, params: MergeParams): Promise<S
   // which would queue the second web batch behind the first.
   for (const source of new Set(pending.map((b) => b.spec.source))) await summarizeBronze(pool, source);
   const web = pending.filter((b) => b.spec.source === "web_events");
-  await createWebPartitions(pool, web.flatMap((b) => b.files.map((f) => f.id)));
+  if (web.length) {
+    const spec = web[0].spec;
+    const newDays = await planDays(pool, { table: spec.table, dayColumn: spec.partitionedByDay!, key: spec.key }, web.map((b) => b.files.map((f) => f.id)));
+    web.forEach((b, i) => (b.newDays = newDays[i]));
+  }
   const others = pending.filter((b) => b.spec.source !== "web_events");
   const result: SilverResult = { files: 0, bySource: {} };
   await inLanes([web.slice(0, 1), [...others, ...web.slice(1)]], 2, async (batch) => {
@@ -70,7 +75,7 @@ async function mergeBatch(pool: pg.Pool, batch: Batch, params: MergeParams, retr
     return await inTransaction(pool, async (client) => {
       // DISTINCT ON over a batch sorts in memory rather than on disk.
       await client.query("SET LOCAL work_mem = '64MB'");
-      const merged = await mergeSource(client, batch.spec, groupByConventions(batch.files), params, CREATE_PARTITIONS[batch.spec.source]);
+      const merged = await mergeSource(client, batch.spec, groupByConventions(batch.files), params, batch.newDays);
       await AFTER_MERGE[batch.spec.source]?.(client);
       await client.query("UPDATE ingest_file SET silver_at = now() WHERE id = ANY($1::bigint[])", [batch.files.map((r) => r.id)]);
       return merged;

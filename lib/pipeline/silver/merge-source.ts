@@ -5,6 +5,7 @@
 import type pg from "pg";
 import { CONTRACTS } from "../contracts";
 import { sqlLiteral } from "../sql/literal";
+import { buildNewDays, createDayPartitions, type DayTable } from "./day-partitions";
 import { ROW_RULES_SQL } from "./row-rules-sql";
 import type { SilverSpec } from "./silver-specs";
 import { stageSelectSql, type FileGroup } from "./stage-sql";
@@ -14,13 +15,8 @@ export type MergeParams = { timeZone: string; piiKey: string };
 
 const q = (name: string) => `"${name}"`;
 
-export async function mergeSource(
-  client: pg.PoolClient,
-  spec: SilverSpec,
-  groups: FileGroup[],
-  params: MergeParams,
-  createPartitions?: (client: pg.PoolClient) => Promise<void>,
-): Promise<MergeCounts> {
+/** newDays: days of a day-partitioned source this batch builds (see planDays). */
+export async function mergeSource(client: pg.PoolClient, spec: SilverSpec, groups: FileGroup[], params: MergeParams, newDays: readonly string[] = []): Promise<MergeCounts> {
   await client.query("DROP TABLE IF EXISTS stage");
   const staged = (await client.query(`CREATE TEMP TABLE stage ON COMMIT DROP AS ${stageSelectSql(spec.source, groups, params.timeZone)}`)).rowCount ?? 0;
   const quarantined = await quarantineRuleBreakers(client, spec);
@@ -34,7 +30,7 @@ export async function mergeSource(
     // in file and line order), so the first event received stays. Nor are the rows written a
     // second time: `latest` is a view over the stage, dropped with it at commit.
     await client.query(`CREATE TEMP VIEW latest AS SELECT ${projected} FROM stage`);
-    return { staged, quarantined, merged: await insertNewRows(client, spec, createPartitions) };
+    return { staged, quarantined, merged: await insertNewRows(client, spec, newDays) };
   }
   const order = [...(spec.version ? [`${q(spec.version)} DESC`] : []), "src_file_id DESC", "src_line DESC"].join(", ");
   await client.query(`DROP TABLE IF EXISTS latest; CREATE TEMP TABLE latest ON COMMIT DROP AS
@@ -53,34 +49,46 @@ export async function mergeSource(
 const NO_PARTITION = "23514";
 
 // Insert-only sources (events): one pass inserts the rows whose key is new and keeps the gold
-// keys they touch — a repeated event changes nothing. A row whose partition does not exist yet
-// fails the insert: the partitions are created and the insert runs again. Marks are taken after
-// the insert: the two web batches run side by side, and a batch can wait on the other's rows.
-async function insertNewRows(client: pg.PoolClient, spec: SilverSpec, createPartitions?: (client: pg.PoolClient) => Promise<void>): Promise<number> {
-  const cols = Object.keys(spec.columns).map(q).join(", ");
-  const keys = spec.dirty.map((d, i) => ({ ...d, col: `k${i}` }));
+// keys they touch — a repeated event changes nothing. Day-partitioned: the batch's new days are
+// built whole first (buildNewDays); a row whose partition does not exist yet fails the insert:
+// the partitions are created and the insert runs again. Marks are taken after the insert: the
+// two web batches run side by side, and a batch can wait on the other's rows.
+async function insertNewRows(client: pg.PoolClient, spec: SilverSpec, newDays: readonly string[]): Promise<number> {
+  const columns = Object.keys(spec.columns);
+  const cols = columns.map(q).join(", ");
+  const keys = spec.dirty.map((d, i) => ({ ...d, col: `k${i}`, expr: `(${d.key ?? "'all'"})::text AS k${i}` }));
   await client.query(`DROP TABLE IF EXISTS new_keys; CREATE TEMP TABLE new_keys (${keys.map((k) => `${k.col} text`).join(", ")}) ON COMMIT DROP`);
+  const days: DayTable | null = spec.partitionedByDay ? { table: spec.table, dayColumn: spec.partitionedByDay, key: spec.key } : null;
+  let inserted = 0;
+  let source = "latest";
+  let router: string | null = null;
+  if (days && newDays.length) {
+    const built = await buildNewDays(client, days, newDays, source, columns, { table: "new_keys", exprs: keys.map((k) => k.expr) });
+    ({ rest: source, router } = built);
+    inserted += built.inserted;
+  }
   const insert = async () => {
     const { rows } = await client.query<{ n: number }>(
-      `WITH ins AS (INSERT INTO ${spec.table} (${cols}) SELECT ${cols} FROM latest ON CONFLICT (${spec.key.map(q).join(", ")}) DO NOTHING
-                    RETURNING ${keys.map((k) => `(${k.key ?? "'all'"})::text AS ${k.col}`).join(", ")}),
+      `WITH ins AS (INSERT INTO ${spec.table} (${cols}) SELECT ${cols} FROM ${source} ON CONFLICT (${spec.key.map(q).join(", ")}) DO NOTHING
+                    RETURNING ${keys.map((k) => k.expr).join(", ")}),
             kept AS (INSERT INTO new_keys SELECT DISTINCT * FROM ins)
        SELECT count(*)::int AS n FROM ins`,
     );
     return rows[0].n;
   };
-  let inserted: number;
-  if (!createPartitions) inserted = await insert();
+  if (!days) inserted += await insert();
   else {
     await client.query("SAVEPOINT before_insert");
     try {
-      inserted = await insert();
+      inserted += await insert();
     } catch (error) {
       if ((error as { code?: string }).code !== NO_PARTITION) throw error;
       await client.query("ROLLBACK TO SAVEPOINT before_insert");
-      await createPartitions(client);
-      inserted = await insert();
+      const { rows } = await client.query<{ d: string }>(`SELECT DISTINCT ${q(days.dayColumn)}::text AS d FROM ${source} ORDER BY 1`);
+      await createDayPartitions(client, days, rows.map((r) => r.d));
+      inserted += await insert();
     }
+    if (router) await client.query(`DROP TABLE ${router}`);
   }
   for (const k of keys) {
     await client.query(

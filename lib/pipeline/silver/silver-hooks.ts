@@ -1,48 +1,9 @@
 // Source-specific work around the generic merge, all inside the same transaction.
 import type pg from "pg";
 import type { SourceName } from "../contracts";
-import { inTransaction } from "../../db/in-transaction";
 import { SCRUB_BRONZE_CUSTOMER } from "../../privacy/erase-customer";
 
 type Hook = (client: pg.PoolClient) => Promise<void>;
-
-/** Partitioned sources: creates the partitions a batch's rows need, when the insert finds one
- *  missing (web events: daily partitions, most created ahead by createWebPartitions). */
-export const CREATE_PARTITIONS: Partial<Record<SourceName, Hook>> = {
-  web_events: async (client) => {
-    const { rows } = await client.query<{ d: string }>("SELECT DISTINCT event_date::text AS d FROM latest ORDER BY 1");
-    await createDayPartitions(client, rows.map((r) => r.d));
-  },
-};
-
-/**
- * Creates, in one short transaction before the merge, the daily partitions that pending web
- * files will need, from the days their timestamps are written with (±1 for time zones): creating
- * a partition locks the parent table until commit, so a batch creating its own would make the
- * other web batch wait for it to finish. A day missed here is created by CREATE_PARTITIONS.
- */
-export async function createWebPartitions(pool: pg.Pool, fileIds: readonly string[]): Promise<void> {
-  const { rows } = await pool.query<{ d: string }>(
-    `SELECT DISTINCT d::date::text AS d
-       FROM ingest_file f CROSS JOIN LATERAL generate_series(f.first_day - 1, f.last_day + 1, interval '1 day') d
-      WHERE f.id = ANY($1::bigint[]) AND f.last_day - f.first_day <= $2
-      ORDER BY 1`,
-    [fileIds, MAX_DAYS_AHEAD],
-  );
-  if (rows.length) await inTransaction(pool, (client) => createDayPartitions(client, rows.map((r) => r.d)));
-}
-
-// A file whose events spread over more days than this (a backfill, a far-off late event) leaves
-// its partitions to CREATE_PARTITIONS rather than creating a run of empty ones.
-const MAX_DAYS_AHEAD = 31;
-
-async function createDayPartitions(client: pg.PoolClient, days: readonly string[]) {
-  for (const d of days) {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(d)) throw new Error(`not a day: ${d}`);
-    const name = `silver_web_events_p${d.replace(/-/g, "")}`;
-    await client.query(`CREATE TABLE IF NOT EXISTS "${name}" PARTITION OF silver_web_events FOR VALUES FROM ('${d}') TO ('${d}'::date + 1)`);
-  }
-}
 
 /** After the upsert: clear personal data kept apart, and every version of product prices. */
 export const AFTER_MERGE: Partial<Record<SourceName, Hook>> = {

@@ -15,6 +15,8 @@ export type SilverSpec = {
   dirty: { kind: string; key: string | null; newRowsOnly?: boolean; /** insert-only, day keys: the neighbouring days too */ alsoDays?: number[] }[];
   /** Events are immutable: a repeated key is ignored rather than updated. */
   insertOnly?: boolean;
+  /** Insert-only, partitioned by day on this column: one partition per day (day-partitions.ts). */
+  partitionedByDay?: string;
 };
 
 const same = (...names: string[]) => Object.fromEntries(names.map((n) => [n, n]));
@@ -105,6 +107,7 @@ export const SILVER_SPECS: SilverSpec[] = [
     key: ["event_date", "event_id"],
     version: null,
     insertOnly: true,
+    partitionedByDay: "event_date",
     columns: {
       event_date: localDate("ts"),
       ...same("event_id", "ts", "session_id", "anonymous_id", "customer_id", "type", "sku", "order_id", "url", "referrer", "utm_source", "utm_medium", "utm_campaign", "user_agent"),

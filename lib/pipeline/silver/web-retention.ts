@@ -31,7 +31,7 @@ export async function retireExpiredWebDays(pool: pg.Pool, o: WebRetention): Prom
     [o.retentionDays, o.timeZone, o.samplePercent],
   );
   const table = (name: string) => `"${name.replace(/"/g, "")}"`;
-  // A partition created ahead for events that never came (see createWebPartitions) is dropped
+  // A partition created ahead for events that never came (see planDays) is dropped
   // without being recorded: nothing was aggregated from it, and events arriving later for its day
   // must be. (An empty partition already retired was sampled down to nothing: retired as usual.)
   const unused = expired.filter((r) => r.never_filled);
