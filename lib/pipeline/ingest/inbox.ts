@@ -15,44 +15,29 @@ export type InboxOutcome = IngestResult & { file: string; movedTo: string };
 
 const SIDE_FILES = /\.(done|report\.json|part|tmp)$/;
 
-// Four lanes load at once: most of a small file's time is round trips, fsyncs and file moves,
-// which overlap (150 days of scale-s exports on 2 cores: 11.7 s with two at once, 10.3 s with
-// four). The largest backlog (web events) gets two of them, or a two-core machine ends up
-// waiting on that one lane. A source's files are loaded in name order within a lane, and files
-// of the same size share a lane: of two identical files, the one that counts as the duplicate
-// is decided the same way on every run.
-const LANES = 4;
-
-type Ready = { path: string; size: number };
+// Four sources load at once: most of a small file's time is round trips, fsyncs and file
+// moves, which overlap, and the largest source (web events) no longer holds up all the others
+// (150 days of scale-s exports on 2 cores: 11.7 s with two at once, 10.3 s with four). Files of
+// one source stay in name order, so which of two identical files counts as the duplicate is
+// decided the same way on every run.
+const SOURCES_AT_ONCE = 4;
 
 export async function processInbox(pool: pg.Pool, options: InboxOptions, onFile?: (o: InboxOutcome) => void): Promise<InboxOutcome[]> {
-  const queues = await Promise.all(SOURCES.map(async (source) => ({ source, files: await readyFiles(path.join(options.inboxDir, source), options) })));
-  const bytes = (files: readonly Ready[]) => files.reduce((n, f) => n + f.size, 0);
-  const largest = queues.reduce((a, b) => (bytes(b.files) > bytes(a.files) ? b : a));
-  const lanes = queues.flatMap((q) => (q === largest ? halves(q.files) : [q.files]).map((files) => ({ source: q.source, files })));
+  const queues = await Promise.all(
+    SOURCES.map(async (source) => {
+      const ready = await readyFiles(path.join(options.inboxDir, source), options);
+      return { source, files: ready.map((f) => f.path), bytes: ready.reduce((n, f) => n + f.size, 0) };
+    }),
+  );
   const outcomes = new Map<string, InboxOutcome[]>(queues.map((q) => [q.source, []]));
-  // Largest backlog first, so the long lanes start at once rather than last.
-  const bySize = lanes.sort((a, b) => bytes(b.files) - bytes(a.files)).map((l) => l.files.map((f) => ({ source: l.source, file: f.path })));
-  await inLanes(bySize, LANES, async ({ source, file }) => {
+  // Largest backlog first, so the long lane starts at once rather than last.
+  const bySize = queues.sort((a, b) => b.bytes - a.bytes).map((q) => q.files.map((file) => ({ source: q.source, file })));
+  await inLanes(bySize, SOURCES_AT_ONCE, async ({ source, file }) => {
     const outcome = await processFile(pool, options, source, file);
     outcomes.get(source)!.push(outcome);
     onFile?.(outcome);
   });
-  // Reported in name order per source, whichever lane loaded them.
-  return SOURCES.flatMap((source) => outcomes.get(source)!.sort((a, b) => a.file.localeCompare(b.file)));
-}
-
-/** Two lanes of about the same bytes, files of one size in the same lane, each in name order. */
-function halves(files: readonly Ready[]): Ready[][] {
-  const bySize = new Map<number, Ready[]>();
-  for (const f of files) bySize.set(f.size, [...(bySize.get(f.size) ?? []), f]);
-  const lanes: { files: Ready[]; bytes: number }[] = [{ files: [], bytes: 0 }, { files: [], bytes: 0 }];
-  for (const group of [...bySize.values()].sort((a, b) => b[0].size * b.length - a[0].size * a.length)) {
-    const lighter = lanes[0].bytes <= lanes[1].bytes ? lanes[0] : lanes[1];
-    lighter.files.push(...group);
-    lighter.bytes += group[0].size * group.length;
-  }
-  return lanes.map((l) => l.files.sort((a, b) => a.path.localeCompare(b.path)));
+  return SOURCES.flatMap((source) => outcomes.get(source)!);
 }
 
 async function processFile(pool: pg.Pool, options: InboxOptions, source: SourceName, file: string): Promise<InboxOutcome> {
@@ -62,10 +47,10 @@ async function processFile(pool: pg.Pool, options: InboxOptions, source: SourceN
 }
 
 /** Complete files of one source folder, oldest name first (daily exports sort by date). */
-async function readyFiles(dir: string, options: Pick<InboxOptions, "stableSeconds" | "now">): Promise<Ready[]> {
+async function readyFiles(dir: string, options: Pick<InboxOptions, "stableSeconds" | "now">): Promise<{ path: string; size: number }[]> {
   if (!existsSync(dir)) return [];
   const now = options.now ?? Date.now();
-  const ready: Ready[] = [];
+  const ready: { path: string; size: number }[] = [];
   for (const name of (await readdir(dir)).sort()) {
     if (name.startsWith(".") || SIDE_FILES.test(name)) continue;
     const full = path.join(dir, name);
