@@ -1,8 +1,8 @@
 // Step "silver": merges every loaded bronze file not yet in silver, source by source
 // (dimensions first), one transaction per batch of files: a batch is merged whole or not at all.
-// Two lanes on two connections: web events, the largest source by far, split into two batches
-// (older and newer files) merged side by side — one beside the other sources. They touch nothing
-// the other sources touch (their own table and partitions, web_day marks only).
+// Two lanes on two connections: web events, the largest source by far, split into batches of
+// consecutive files merged side by side — and beside the other sources. They touch nothing the
+// other sources touch (their own table and partitions, web_day marks only).
 import type pg from "pg";
 import { inTransaction } from "../../db/in-transaction";
 import type { SourceName } from "../contracts";
@@ -15,6 +15,10 @@ import { SILVER_SPECS, type SilverSpec } from "./silver-specs";
 import type { FileGroup } from "./stage-sql";
 
 const ANALYZE_AFTER_ROWS = 10_000;
+// Web events, the largest source by far, merge in several batches so both lanes end together
+// (the last batch to start is at most an eighth of them); small loads stay in one batch.
+const WEB_BATCHES = 8;
+const WEB_BATCH_MIN_BYTES = 64 * 1024 * 1024;
 const DEADLOCK = "40P01";
 
 export type SilverResult = { files: number; bySource: Partial<Record<SourceName, MergeCounts & { files: number }>> };
@@ -34,7 +38,10 @@ export async function buildSilver(pool: pg.Pool, params: MergeParams): Promise<S
   }
   const others = pending.filter((b) => b.spec.source !== "web_events");
   const result: SilverResult = { files: 0, bySource: {} };
-  await inLanes([web.slice(0, 1), [...others, ...web.slice(1)]], 2, async (batch) => {
+  // One lane starts on the web events while the other merges every other source in order; then
+  // both take the remaining web batches as they come free (the other sources' merge time per
+  // byte is several times web events', so no fixed cut balances the two lanes).
+  await inLanes([web.slice(0, 1), others, ...web.slice(1).map((b) => [b])], 2, async (batch) => {
     const counts = await mergeBatch(pool, batch, params);
     // After a big batch (a first load, a backfill) the planner's statistics are stale until
     // autovacuum comes by: gold and the quality rules of this very run planned seq scans of
@@ -50,23 +57,28 @@ export async function buildSilver(pool: pg.Pool, params: MergeParams): Promise<S
   return result;
 }
 
-/** Each source's files not yet merged, in SILVER_SPECS order; web events in two batches: the
- *  older files for the first lane, the newer ones for the second after every other source, cut
- *  so that both lanes merge about as many bytes (merge time follows bytes, ~35 s a GB at scale s,
- *  web events or not). */
+/** Each source's files not yet merged, in SILVER_SPECS order; web events in up to WEB_BATCHES
+ *  batches of consecutive files of about the same bytes (none under WEB_BATCH_MIN_BYTES). */
 async function pendingBatches(pool: pg.Pool): Promise<Batch[]> {
   const { rows } = await pool.query<PendingFile & { source: string }>(
     `SELECT id, source, decimal_separator, date_format, size_bytes FROM ingest_file WHERE status = 'loaded' AND silver_at IS NULL ORDER BY id`,
   );
-  const laneBytes = rows.reduce((sum, f) => sum + Number(f.size_bytes), 0) / 2;
   return SILVER_SPECS.flatMap((spec) => {
     const files = rows.filter((r) => r.source === spec.source);
     if (!files.length) return [];
-    if (spec.source !== "web_events" || files.length < 2) return [{ spec, files }];
-    let cut = 1;
-    let first = Number(files[0].size_bytes);
-    while (cut < files.length - 1 && first + Number(files[cut].size_bytes) <= laneBytes) first += Number(files[cut++].size_bytes);
-    return [{ spec, files: files.slice(0, cut) }, { spec, files: files.slice(cut) }];
+    if (spec.source !== "web_events") return [{ spec, files }];
+    const target = Math.max(files.reduce((sum, f) => sum + Number(f.size_bytes), 0) / WEB_BATCHES, WEB_BATCH_MIN_BYTES);
+    const batches: Batch[] = [];
+    let bytes = Infinity;
+    for (const f of files) {
+      if (bytes >= target) {
+        batches.push({ spec, files: [] });
+        bytes = 0;
+      }
+      batches.at(-1)!.files.push(f);
+      bytes += Number(f.size_bytes);
+    }
+    return batches;
   });
 }
 
@@ -81,7 +93,7 @@ async function mergeBatch(pool: pg.Pool, batch: Batch, params: MergeParams, retr
       return merged;
     });
   } catch (error) {
-    // The two web batches can only deadlock on an event sent in files of both halves in a
+    // Two web batches can only deadlock on an event sent in files of both batches in a
     // different order; PostgreSQL rolls one back, which then simply runs again.
     if (!retried && (error as { code?: string }).code === DEADLOCK) return mergeBatch(pool, batch, params, true);
     throw error;
