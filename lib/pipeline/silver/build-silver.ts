@@ -11,7 +11,7 @@ import { inLanes } from "../lanes";
 import { mergeSource, type MergeCounts, type MergeParams } from "./merge-source";
 import { planDays } from "./day-partitions";
 import { AFTER_MERGE } from "./silver-hooks";
-import { SILVER_SPECS, type SilverSpec } from "./silver-specs";
+import { dayTableOf, SILVER_SPECS, type SilverSpec } from "./silver-specs";
 import type { FileGroup } from "./stage-sql";
 
 const ANALYZE_AFTER_ROWS = 10_000;
@@ -28,12 +28,12 @@ type Batch = { spec: SilverSpec; files: PendingFile[]; newDays?: string[] };
 export async function buildSilver(pool: pg.Pool, params: MergeParams): Promise<SilverResult> {
   const pending = await pendingBatches(pool);
   // Summarised here, outside the batches: it locks the bronze table against itself until commit,
-  // which would queue the second web batch behind the first.
+  // which would queue each web batch behind the one before.
   for (const source of new Set(pending.map((b) => b.spec.source))) await summarizeBronze(pool, source);
   const web = pending.filter((b) => b.spec.source === "web_events");
-  if (web.length) {
-    const spec = web[0].spec;
-    const newDays = await planDays(pool, { table: spec.table, dayColumn: spec.partitionedByDay!, key: spec.key }, web.map((b) => b.files.map((f) => f.id)));
+  const days = web.length ? dayTableOf(web[0].spec) : null;
+  if (days) {
+    const newDays = await planDays(pool, days, web.map((b) => b.files.map((f) => f.id)));
     web.forEach((b, i) => (b.newDays = newDays[i]));
   }
   const others = pending.filter((b) => b.spec.source !== "web_events");

@@ -21,13 +21,13 @@ function assertDay(day: string) {
 }
 
 /** Serialises, per day, building a day's table and creating its partition (until commit). */
-async function lockDays(client: pg.PoolClient, t: DayTable, days: readonly string[]) {
+async function serialiseDays(client: pg.PoolClient, t: DayTable, days: readonly string[]) {
   await client.query(`SELECT pg_advisory_xact_lock(hashtext($1), (d - date '2000-01-01')) FROM unnest($2::date[]) d ORDER BY d`, [t.table, [...days].sort()]);
 }
 
 /** Creates the missing partitions of these days (CREATE … IF NOT EXISTS: a day may exist). */
 export async function createDayPartitions(client: pg.PoolClient, t: DayTable, days: readonly string[]) {
-  await lockDays(client, t, days);
+  await serialiseDays(client, t, days);
   for (const d of days) {
     assertDay(d);
     await client.query(`CREATE TABLE IF NOT EXISTS ${q(partitionName(t.table, d))} PARTITION OF ${t.table} FOR VALUES FROM ('${d}') TO ('${d}'::date + 1)`);
@@ -84,7 +84,7 @@ export async function buildNewDays(
   columns: string[],
   keep: { table: string; exprs: string[] },
 ): Promise<{ rest: string; router: string; inserted: number }> {
-  await lockDays(client, t, days);
+  await serialiseDays(client, t, days);
   const existing = await existingPartitions(client, t, days);
   const fresh = days.filter((d) => !existing.has(d));
   const { rows: pid } = await client.query<{ pid: number }>("SELECT pg_backend_pid() AS pid");

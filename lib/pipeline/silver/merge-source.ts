@@ -5,9 +5,9 @@
 import type pg from "pg";
 import { CONTRACTS } from "../contracts";
 import { sqlLiteral } from "../sql/literal";
-import { buildNewDays, createDayPartitions, type DayTable } from "./day-partitions";
+import { buildNewDays, createDayPartitions } from "./day-partitions";
 import { ROW_RULES_SQL } from "./row-rules-sql";
-import type { SilverSpec } from "./silver-specs";
+import { dayTableOf, type SilverSpec } from "./silver-specs";
 import { stageSelectSql, type FileGroup } from "./stage-sql";
 
 export type MergeCounts = { staged: number; quarantined: number; merged: number };
@@ -58,7 +58,7 @@ async function insertNewRows(client: pg.PoolClient, spec: SilverSpec, newDays: r
   const cols = columns.map(q).join(", ");
   const keys = spec.dirty.map((d, i) => ({ ...d, col: `k${i}`, expr: `(${d.key ?? "'all'"})::text AS k${i}` }));
   await client.query(`DROP TABLE IF EXISTS new_keys; CREATE TEMP TABLE new_keys (${keys.map((k) => `${k.col} text`).join(", ")}) ON COMMIT DROP`);
-  const days: DayTable | null = spec.partitionedByDay ? { table: spec.table, dayColumn: spec.partitionedByDay, key: spec.key } : null;
+  const days = dayTableOf(spec);
   let inserted = 0;
   let source = "latest";
   let router: string | null = null;

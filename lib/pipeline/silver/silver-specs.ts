@@ -1,6 +1,7 @@
 // How each source's typed rows become its silver table: the natural key, which version wins,
 // the derived columns, and the days/customers whose gold figures a change invalidates.
 import type { SourceName } from "../contracts";
+import type { DayTable } from "./day-partitions";
 
 export type SilverSpec = {
   source: SourceName;
@@ -18,6 +19,10 @@ export type SilverSpec = {
   /** Insert-only, partitioned by day on this column: one partition per day (day-partitions.ts). */
   partitionedByDay?: string;
 };
+
+/** A day-partitioned spec's table, as day-partitions.ts handles it; null for other specs. */
+export const dayTableOf = (spec: SilverSpec): DayTable | null =>
+  spec.partitionedByDay ? { table: spec.table, dayColumn: spec.partitionedByDay, key: spec.key } : null;
 
 const same = (...names: string[]) => Object.fromEntries(names.map((n) => [n, n]));
 const localDate = (column: string) => `(${column} AT TIME ZONE :tz)::date`;
