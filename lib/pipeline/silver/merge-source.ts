@@ -5,6 +5,7 @@
 import type pg from "pg";
 import { CONTRACTS } from "../contracts";
 import { sqlLiteral } from "../sql/literal";
+import { lockIfEmpty, withIndexesRebuilt } from "./bulk-load";
 import { buildNewDays, createDayPartitions } from "./day-partitions";
 import { ROW_RULES_SQL } from "./row-rules-sql";
 import { dayTableOf, type SilverSpec } from "./silver-specs";
@@ -35,8 +36,13 @@ export async function mergeSource(client: pg.PoolClient, spec: SilverSpec, group
   const order = [...(spec.version ? [`${q(spec.version)} DESC`] : []), "src_file_id DESC", "src_line DESC"].join(", ");
   await client.query(`DROP TABLE IF EXISTS latest; CREATE TEMP TABLE latest ON COMMIT DROP AS
     SELECT DISTINCT ON (${keyCols}) * FROM (SELECT src_file_id, src_line, ${projected} FROM stage) s ORDER BY ${keyCols}, ${order}`);
-  await markDirty(client, spec);
+  const firstLoad = await lockIfEmpty(client, spec.table);
+  await markDirty(client, spec, firstLoad);
   const cols = ["src_file_id", "src_line", ...Object.keys(spec.columns)];
+  if (firstLoad) {
+    const res = await withIndexesRebuilt(client, spec.table, () => client.query(`INSERT INTO ${spec.table} (${cols.map(q).join(", ")}) SELECT ${cols.map(q).join(", ")} FROM latest`));
+    return { staged, quarantined, merged: res.rowCount ?? 0 };
+  }
   const updates = cols.filter((c) => !spec.key.includes(c)).map((c) => `${q(c)} = excluded.${q(c)}`).join(", ");
   const rank = (t: string) => [...(spec.version ? [`${t}.${q(spec.version)}`] : []), `${t}.src_file_id`, `${t}.src_line`].join(", ");
   const res = await client.query(
@@ -119,18 +125,21 @@ async function quarantineRuleBreakers(client: pg.PoolClient, spec: SilverSpec): 
 
 // The incoming rows and the stored rows they replace both invalidate gold (an order can move day),
 // unless a row comes again unchanged — dimensions often arrive as full daily snapshots, and
-// those must not rebuild two years of gold.
-async function markDirty(client: pg.PoolClient, spec: SilverSpec) {
+// those must not rebuild two years of gold. Into an empty table every incoming row is a change.
+async function markDirty(client: pg.PoolClient, spec: SilverSpec, firstLoad: boolean) {
   const keyMatch = spec.key.map((k) => `t.${q(k)} = l.${q(k)}`).join(" AND ");
   const content = Object.keys(spec.columns).map(q);
   const unchanged = `(${content.map((c) => `t.${c}`).join(", ")}) IS NOT DISTINCT FROM (${content.map((c) => `l.${c}`).join(", ")})`;
-  await client.query(`DROP TABLE IF EXISTS changed; CREATE TEMP TABLE changed ON COMMIT DROP AS
-    SELECT l.* FROM latest l WHERE NOT EXISTS (SELECT 1 FROM ${spec.table} t WHERE ${keyMatch} AND ${unchanged})`);
+  const changed = firstLoad ? "latest" : "changed";
+  if (!firstLoad) {
+    await client.query(`DROP TABLE IF EXISTS changed; CREATE TEMP TABLE changed ON COMMIT DROP AS
+      SELECT l.* FROM latest l WHERE NOT EXISTS (SELECT 1 FROM ${spec.table} t WHERE ${keyMatch} AND ${unchanged})`);
+  }
   for (const d of spec.dirty) {
     const sql = d.key
-      ? `SELECT DISTINCT $1, k FROM (SELECT (${d.key})::text AS k FROM changed
-           ${d.newRowsOnly ? "" : `UNION ALL SELECT (${d.key})::text FROM (SELECT t.* FROM ${spec.table} t JOIN changed l ON ${keyMatch}) replaced`}) x WHERE k IS NOT NULL`
-      : `SELECT $1, 'all' WHERE EXISTS (SELECT 1 FROM changed)`;
+      ? `SELECT DISTINCT $1, k FROM (SELECT (${d.key})::text AS k FROM ${changed}
+           ${d.newRowsOnly || firstLoad ? "" : `UNION ALL SELECT (${d.key})::text FROM (SELECT t.* FROM ${spec.table} t JOIN changed l ON ${keyMatch}) replaced`}) x WHERE k IS NOT NULL`
+      : `SELECT $1, 'all' WHERE EXISTS (SELECT 1 FROM ${changed})`;
     await client.query(`INSERT INTO gold_dirty (kind, key) ${sql} ON CONFLICT DO NOTHING`, [d.kind]);
   }
 }
