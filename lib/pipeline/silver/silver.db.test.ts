@@ -82,6 +82,31 @@ describe("row rules", () => {
   });
 });
 
+describe("row rules of web events", () => {
+  it("quarantines an event breaking one, with its rule, and loads the others", async () => {
+    const ev = (n: number, type: string, extra: Record<string, string> = {}) =>
+      JSON.stringify({
+        event_id: `00000000-0000-4000-8000-${String(950 + n).padStart(12, "0")}`, ts: "2026-10-06T10:00:00+02:00",
+        session_id: "00000000-0000-4000-9000-000000000950", anonymous_id: "00000000-0000-4000-a000-000000000950", customer_id: null,
+        type, sku: null, order_id: null, url: "https://shop.example.fr/", referrer: null, utm_source: null, utm_medium: null, utm_campaign: null,
+        user_agent: "Mozilla/5.0 (Test)", ip: "90.12.34.99", ...extra,
+      });
+    // Line 2: a purchase without its order; line 3: a product view without its product.
+    const content = [ev(1, "page_view"), ev(2, "purchase"), ev(3, "product_view"), ev(4, "product_view", { sku: "SKU-00001" })].join("\n");
+    expect((await runWith(db.pool, inbox, [{ source: "web_events", name: "web_events_2026-10-06.ndjson", content }])).status).toBe("SUCCESS");
+
+    const { rows } = await db.pool.query(
+      "SELECT r.line_no, r.rule FROM ingest_reject r JOIN ingest_file f ON f.id = r.file_id WHERE f.file_name = 'web_events_2026-10-06.ndjson' ORDER BY 1",
+    );
+    expect(rows).toEqual([
+      { line_no: 2, rule: "web_events.purchase_has_order" },
+      { line_no: 3, rule: "web_events.product_events_have_sku" },
+    ]);
+    const kept = await db.pool.query("SELECT right(event_id::text, 3) AS n FROM silver_web_events WHERE event_date = '2026-10-06' ORDER BY 1");
+    expect(kept.rows).toEqual([{ n: "951" }, { n: "954" }]);
+  });
+});
+
 describe("latest version wins", () => {
   it("even when the newer file is loaded first and the older one in a later run", async () => {
     const newer = [
