@@ -135,11 +135,18 @@ async function markDirty(client: pg.PoolClient, spec: SilverSpec, firstLoad: boo
     await client.query(`DROP TABLE IF EXISTS changed; CREATE TEMP TABLE changed ON COMMIT DROP AS
       SELECT l.* FROM latest l WHERE NOT EXISTS (SELECT 1 FROM ${spec.table} t WHERE ${keyMatch} AND ${unchanged})`);
   }
+  // The marks not there yet, inserted plainly in key order: ON CONFLICT DO NOTHING took 2.5 times
+  // as long for the million order marks of a first load at m. Safe because within a run (runs
+  // never overlap) only this lane writes these kinds: no other transaction adds the same mark.
   for (const d of spec.dirty) {
-    const sql = d.key
-      ? `SELECT DISTINCT $1, k FROM (SELECT (${d.key})::text AS k FROM ${changed}
+    const keys = d.key
+      ? `SELECT DISTINCT k FROM (SELECT (${d.key})::text AS k FROM ${changed}
            ${d.newRowsOnly || firstLoad ? "" : `UNION ALL SELECT (${d.key})::text FROM (SELECT t.* FROM ${spec.table} t JOIN changed l ON ${keyMatch}) replaced`}) x WHERE k IS NOT NULL`
-      : `SELECT $1, 'all' WHERE EXISTS (SELECT 1 FROM ${changed})`;
-    await client.query(`INSERT INTO gold_dirty (kind, key) ${sql} ON CONFLICT DO NOTHING`, [d.kind]);
+      : `SELECT 'all' AS k WHERE EXISTS (SELECT 1 FROM ${changed})`;
+    await client.query(
+      `INSERT INTO gold_dirty (kind, key) SELECT $1, k FROM (${keys}) m
+        WHERE NOT EXISTS (SELECT 1 FROM gold_dirty g WHERE g.kind = $1 AND g.key = m.k) ORDER BY k`,
+      [d.kind],
+    );
   }
 }
