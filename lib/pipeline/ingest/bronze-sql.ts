@@ -3,16 +3,16 @@
 // files; CSV cells are checked by the framer while they stream, see cell-check.ts).
 import { CONTRACTS, type SourceName } from "../contracts";
 import { invalidCellSql, type Conventions } from "../sql/cell-sql";
+import { sqlIdent } from "../sql/literal";
 
-const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
-export const bronzeTable = (source: SourceName) => ident(`bronze_${source}`);
+export const bronzeTable = (source: SourceName) => sqlIdent(`bronze_${source}`);
 
 const delimiterLiteral = (d: string) => (d === "\t" ? "E'\\t'" : `'${d.replace(/'/g, "''")}'`);
 
 export function copySql(source: SourceName, columns: readonly string[], delimiter: string): string {
   // NDJSON: NdjsonFramer writes the line whole or its values (text format, tab-delimited).
   const json = CONTRACTS[source].def.format === "ndjson";
-  const cols = ["src_file_id", "src_line", ...(json ? ["line"] : []), ...columns].map(ident).join(", ");
+  const cols = ["src_file_id", "src_line", ...(json ? ["line"] : []), ...columns].map(sqlIdent).join(", ");
   // Text format: CsvFramer (output "text") has unquoted and escaped every field already, and the
   // server parses it faster than CSV.
   return `COPY ${bronzeTable(source)} (${cols}) FROM STDIN WITH (FORMAT text, DELIMITER ${delimiterLiteral(json ? "\t" : delimiter)})`;
@@ -22,7 +22,7 @@ export function copySql(source: SourceName, columns: readonly string[], delimite
 export function validationSql(source: SourceName, columns: readonly string[], conv: Conventions, someLines = false): string {
   const contract = CONTRACTS[source];
   const json = contract.def.format === "ndjson";
-  const cell = (name: string) => (json ? `(p.j ->> '${name}')` : `b.${ident(name)}`);
+  const cell = (name: string) => (json ? `(p.j ->> '${name}')` : `b.${sqlIdent(name)}`);
   const checks = columns.map((name) => {
     const check = invalidCellSql(contract.column(name), cell(name), conv);
     return `(${`'${name}'`}, ${json ? `CASE WHEN jsonb_typeof(p.j) = 'object' THEN ${check} END` : check})`;

@@ -10,11 +10,11 @@
 // day makes a batch that meets a day the other is building wait for it rather than collide.
 import type pg from "pg";
 import { inTransaction } from "../../db/in-transaction";
+import { sqlIdent as q } from "../sql/literal";
 
 export type DayTable = { table: string; dayColumn: string; key: string[] };
 
 const partitionName = (table: string, day: string) => `${table}_p${day.replace(/-/g, "")}`;
-const q = (name: string) => `"${name}"`;
 
 function assertDay(day: string) {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) throw new Error(`not a day: ${day}`);

@@ -4,7 +4,7 @@
 // version always winning over the stored one whatever order files arrive in.
 import type pg from "pg";
 import { CONTRACTS } from "../contracts";
-import { sqlLiteral } from "../sql/literal";
+import { sqlIdent as q, sqlLiteral } from "../sql/literal";
 import { lockIfEmpty, withIndexesRebuilt } from "./bulk-load";
 import { buildNewDays, createDayPartitions } from "./day-partitions";
 import { ROW_RULES_SQL } from "./row-rules-sql";
@@ -13,8 +13,6 @@ import { stageSelectSql, type FileGroup } from "./stage-sql";
 
 export type MergeCounts = { staged: number; quarantined: number; merged: number };
 export type MergeParams = { timeZone: string; piiKey: string };
-
-const q = (name: string) => `"${name}"`;
 
 /** newDays: days of a day-partitioned source this batch builds (see planDays). */
 export async function mergeSource(client: pg.PoolClient, spec: SilverSpec, groups: FileGroup[], params: MergeParams, newDays: readonly string[] = []): Promise<MergeCounts> {
@@ -39,14 +37,15 @@ export async function mergeSource(client: pg.PoolClient, spec: SilverSpec, group
   const firstLoad = await lockIfEmpty(client, spec.table);
   await markDirty(client, spec, firstLoad);
   const cols = ["src_file_id", "src_line", ...Object.keys(spec.columns)];
+  const colList = cols.map(q).join(", ");
   if (firstLoad) {
-    const res = await withIndexesRebuilt(client, spec.table, () => client.query(`INSERT INTO ${spec.table} (${cols.map(q).join(", ")}) SELECT ${cols.map(q).join(", ")} FROM latest`));
+    const res = await withIndexesRebuilt(client, spec.table, () => client.query(`INSERT INTO ${spec.table} (${colList}) SELECT ${colList} FROM latest`));
     return { staged, quarantined, merged: res.rowCount ?? 0 };
   }
   const updates = cols.filter((c) => !spec.key.includes(c)).map((c) => `${q(c)} = excluded.${q(c)}`).join(", ");
   const rank = (t: string) => [...(spec.version ? [`${t}.${q(spec.version)}`] : []), `${t}.src_file_id`, `${t}.src_line`].join(", ");
   const res = await client.query(
-    `INSERT INTO ${spec.table} AS t (${cols.map(q).join(", ")}) SELECT ${cols.map(q).join(", ")} FROM latest
+    `INSERT INTO ${spec.table} AS t (${colList}) SELECT ${colList} FROM latest
      ON CONFLICT (${keyCols}) DO UPDATE SET ${updates} WHERE (${rank("excluded")}) >= (${rank("t")})`,
   );
   return { staged, quarantined, merged: res.rowCount ?? 0 };
