@@ -171,6 +171,12 @@ export function textCheck(col: ColumnDef, conv: Pick<Conventions, "decimalSepara
     }
   };
 
+  if (col.type === "string" && col.min === undefined && col.max === undefined) {
+    // The common case (ids, codes, free text), on every cell of every event: the same rules
+    // without canonical()'s and typeCheck's dispatch.
+    const empty = col.required ? "required but empty" : null;
+    return (v) => (v === null || v === "" ? empty : pattern && !pattern.test(v) ? patternReason : null);
+  }
   return (v) => {
     const c = canonical(v);
     if (c === null) return col.required ? "required but empty" : null;

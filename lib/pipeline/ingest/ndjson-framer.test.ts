@@ -99,4 +99,36 @@ describe("NdjsonFramer", () => {
     expect(framed[1]).toBe(`1\t2\t{"b":"bad"}\t${N}\t${N}`);
     expect(framed[6]).toBe(`1\t7\t${N}\tx\t${N}`);
   });
+
+  it("reads plain lines (its byte-level path) exactly as JSON.parse would, whatever their key order, spacing or extra keys", async () => {
+    // Each line framed as JSON.parse sees it: the values of x, y, z (absent: null; a key given
+    // twice: its last value), or the line whole when it is not an object of strings and nulls
+    // (or holds a \u escape, left to the SQL).
+    const expected = (line: string) => {
+      let o: unknown;
+      try {
+        o = line.includes("\\u") ? undefined : JSON.parse(line);
+      } catch {
+        o = undefined;
+      }
+      const values = o && typeof o === "object" && !Array.isArray(o) ? ["x", "y", "z"].map((k) => (Object.hasOwn(o as object, k) ? (o as Record<string, unknown>)[k] : null)) : null;
+      if (!values || values.some((v) => v !== null && typeof v !== "string")) return `${line.replace(/\\/g, "\\\\").replace(/\t/g, "\\t")}\t${N}\t${N}\t${N}`;
+      return [N, ...values.map((v) => (v === null ? N : String(v)))].join("\t");
+    };
+    const members = ['"x":"1"', '"y":""', '"z":null', '"x":"a b"', '"w":"extra"', '"w":7', '"y":"2"', '"z":"C0001234"', '"x" : "sp"', '"zz":null'];
+    const spacing = ["", " ", "\t", " \r "];
+    const lines: string[] = [];
+    for (let n = 0; n < 400; n++) {
+      // A deterministic mix: 1–4 members, in varied order and spacing.
+      const count = 1 + (n % 4);
+      const picked = Array.from({ length: count }, (_, k) => members[(n * 7 + k * 3) % members.length]);
+      const sp = spacing[n % spacing.length];
+      lines.push(`${n % 5 === 0 ? " " : ""}{${sp}${picked.join(`${sp},${sp}`)}${sp}}${n % 7 === 0 ? "\t" : ""}`);
+    }
+    lines.push("{}", "{ }", '{"x":"1",}', '{"x":"1"} x', '{"x":nul}', '{"x":"1"', '{"x":"é"}', '{"x":"a\\u0041"}', '{"x":"tab\tinside"}', '{"x":"\\"q"}', '{"x":true}');
+    const r = await frame([Buffer.from(lines.join("\n"))], 9, ["x", "y", "z"]);
+    expect(r.rejects).toEqual([]);
+    expect(r.out.split("\n").slice(0, -1)).toEqual(lines.map((line, i) => `9\t${i + 1}\t${expected(line)}`));
+  });
 });
+
