@@ -17,22 +17,24 @@ export type TextCheck = (text: string | null) => string | null;
 export type CellCheck = (data: Buffer, from: number, to: number, quoted: boolean) => string | null;
 
 /**
- * What the database's LC_CTYPE changes in invalidCellSql: whether [[:space:]] (and \s) covers
- * Unicode spaces (libc UTF-8 locales: yes; C: no), and what lower() makes of "İ" (U+0130; the
- * only non-ASCII letter that lowers to a letter of the boolean words). serverLocaleSql reads it.
+ * What the database's character classification changes in invalidCellSql: which characters
+ * [[:space:]] (and \s) covers — ASCII whitespace in C; plus the Unicode spaces glibc's iswspace()
+ * knows in a libc UTF-8 locale; every Unicode White_Space character, no-break ones included, with
+ * the builtin provider — and what lower() makes of "İ" (U+0130; the only non-ASCII letter that
+ * lowers to a letter of the boolean words). serverLocaleSql reads both off the server.
  */
-export type ServerLocale = { unicodeSpaces: boolean; lowerDottedI: string };
-export const C_LOCALE: ServerLocale = { unicodeSpaces: false, lowerDottedI: "\u0130" };
-export const serverLocaleSql = `SELECT E'\\u2003' ~ '^[[:space:]]$' AS "unicodeSpaces", lower(E'\\u0130') AS "lowerDottedI"`;
+export type ServerLocale = { spaces: string; lowerDottedI: string };
+export const C_LOCALE: ServerLocale = { spaces: " \t\n\v\f\r", lowerDottedI: "\u0130" };
+// Unicode's White_Space characters, and three that some C libraries have counted as spaces.
+const SPACE_CANDIDATES = [9, 10, 11, 12, 13, 32, 0x85, 0xa0, 0x1680, ...Array.from({ length: 11 }, (_, k) => 0x2000 + k), 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0x180e, 0x200b, 0xfeff];
+export const serverLocaleSql = `SELECT (SELECT string_agg(chr(c), '' ORDER BY c) FROM unnest('{${SPACE_CANDIDATES.join(",")}}'::int[]) c WHERE chr(c) ~ '^[[:space:]]$') AS "spaces",
+  lower(E'\\u0130') AS "lowerDottedI"`;
 
 const TRUE_WORDS = ["true", "1", "yes", "oui", "vrai", "t", "y"];
 const FALSE_WORDS = ["false", "0", "no", "non", "faux", "f", "n"];
 const BOOLEAN_WORDS = new Set([...TRUE_WORDS, ...FALSE_WORDS]);
-// PostgreSQL's [[:space:]]: ASCII whitespace, plus in a libc UTF-8 locale the Unicode spaces
-// glibc's iswspace() knows (not the no-break ones).
-const ASCII_SPACES = " \\t\\n\\v\\f\\r";
-const UNICODE_SPACES = `${ASCII_SPACES}\\u1680\\u2000-\\u2006\\u2008-\\u200a\\u2028\\u2029\\u205f\\u3000`;
-const spaceClass = (locale: ServerLocale) => (locale.unicodeSpaces ? UNICODE_SPACES : ASCII_SPACES);
+/** The server's [[:space:]] as the inside of a JS character class. */
+const spaceClass = (locale: ServerLocale) => [...locale.spaces].map((ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`).join("");
 const INTEGER = /^-?[0-9]{1,15}$/;
 const DECIMAL_SHAPE = /^-?[0-9]{1,15}(\.[0-9]+)?$/;
 const ISO_DATE = /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/;
