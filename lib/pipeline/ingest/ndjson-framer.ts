@@ -122,10 +122,7 @@ export class NdjsonFramer extends Transform {
     }
     const cells = this.cellsOf(text, line);
     if (!cells) return this.writeRow(line, body.length, escapeCell(text) + this.wholeLineTail, "utf8");
-    if (this.dayIndex >= 0) this.trackDay(cells[this.dayIndex]);
-    let row = NULL_CELL;
-    for (const v of cells) row += v === null ? `\t${NULL_CELL}` : `\t${escapeCell(v)}`;
-    this.writeRow(line, body.length, row, "utf8");
+    this.writeCells(line, body.length, cells, "utf8");
   }
 
   /** A plain line (see scanPlain): its values need neither decoding beyond ASCII nor escaping. */
@@ -136,10 +133,17 @@ export class NdjsonFramer extends Transform {
     for (let k = 0; k < spans.length; k += 2) cells.push(spans[k] < 0 ? null : text.slice(spans[k] - start, spans[k + 1] - start));
     // A rejected line goes in whole; it may hold tabs between its tokens.
     if (this.rejected(cells, line)) return this.writeRow(line, end - start, escapeCell(text) + this.wholeLineTail, "latin1");
+    this.writeCells(line, end - start, cells, "latin1");
+  }
+
+  /** Writes a line's cells (null: COPY's null marker). Latin-1 cells come from plain lines,
+   *  whose values hold nothing COPY would need escaped (see plainStringEnd). */
+  private writeCells(line: number, bodyBytes: number, cells: (string | null)[], encoding: "utf8" | "latin1") {
     if (this.dayIndex >= 0) this.trackDay(cells[this.dayIndex]);
+    const escape = encoding === "utf8";
     let row = NULL_CELL;
-    for (const v of cells) row += v === null ? `\t${NULL_CELL}` : `\t${v}`;
-    this.writeRow(line, end - start, row, "latin1");
+    for (const v of cells) row += v === null ? `\t${NULL_CELL}` : `\t${escape ? escapeCell(v) : v}`;
+    this.writeRow(line, bodyBytes, row, encoding);
   }
 
   /** Writes file id, line number, then `row` (the line or its cells, tab-separated) and LF. */
