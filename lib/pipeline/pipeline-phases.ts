@@ -141,10 +141,17 @@ export async function ingestPhase(pool: pg.Pool, runId: bigint, o: Pick<PhaseOpt
 export type SilverSummary = { files: number; staged: number; merged: number };
 
 /** Bronze → silver, then the requested days (or everything) marked for a gold rebuild. */
-export async function silverPhase(pool: pg.Pool, runId: bigint, o: Pick<PhaseOptions, "timeZone" | "piiKey" | "from" | "to" | "full">, say: Say = quiet): Promise<SilverSummary> {
+export async function silverPhase(
+  pool: pg.Pool,
+  runId: bigint,
+  o: Pick<PhaseOptions, "timeZone" | "piiKey" | "from" | "to" | "full" | "webRetentionDays" | "webSamplePercent">,
+  say: Say = quiet,
+): Promise<SilverSummary> {
   let staged = 0;
   let merged = 0;
-  const silver = await step(pool, runId, "silver", () => buildSilver(pool, { timeZone: o.timeZone, piiKey: o.piiKey }), (r) => {
+  // Web days already past retention are summarised rather than stored, unless a sample of their raw events is to be kept.
+  const params = { timeZone: o.timeZone, piiKey: o.piiKey, summariseWebDaysOlderThan: o.webSamplePercent ? undefined : o.webRetentionDays };
+  const silver = await step(pool, runId, "silver", () => buildSilver(pool, params), (r) => {
     const counts = Object.values(r.bySource);
     staged = counts.reduce((n, c) => n + c.staged, 0);
     merged = counts.reduce((n, c) => n + c.merged, 0);

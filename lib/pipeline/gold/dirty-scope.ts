@@ -47,13 +47,15 @@ export async function readDirtyScope(client: pg.PoolClient | pg.Pool): Promise<G
 }
 
 /** Marks every day and customer present in silver, for a full rebuild (web days past retention
- *  excepted: their raw events are gone or sampled, gold_web_daily is what is left of them). */
+ *  excepted: their raw events are gone or sampled, gold_web_daily is what is left of them;
+ *  unless they were summarised whole at load). */
 export async function markEverythingDirty(client: pg.PoolClient | pg.Pool) {
   await client.query(`INSERT INTO gold_dirty (kind, key)
     SELECT 'order_day', d::text FROM (SELECT DISTINCT order_date AS d FROM silver_orders) x
     UNION SELECT 'refund_day', d::text FROM (SELECT DISTINCT return_date AS d FROM silver_returns) x
     UNION SELECT 'stock_day', d::text FROM (SELECT DISTINCT snapshot_date AS d FROM silver_stock_snapshots) x
     UNION SELECT 'web_day', d::text FROM (SELECT DISTINCT event_date AS d FROM silver_web_events EXCEPT SELECT day FROM silver_web_retired_days) x
+    UNION SELECT 'web_day', d::text FROM (SELECT DISTINCT event_date AS d FROM silver_web_session_days) x
     UNION SELECT 'customer', customer_id FROM silver_orders
     ON CONFLICT DO NOTHING`);
 }
@@ -64,7 +66,8 @@ export async function clearDirty(client: pg.PoolClient | pg.Pool, consumed: Reco
 }
 
 /** Marks every fact day between from and to (inclusive) for rebuilding. Web days only while all
- *  their raw events are kept: past the retention period gold_web_daily is what is left of them. */
+ *  their raw events are kept (or their summaries): past the retention period gold_web_daily is
+ *  what is left of them. */
 export async function markDaysDirty(client: pg.PoolClient | pg.Pool, from: string, to: string) {
   await client.query(
     `INSERT INTO gold_dirty (kind, key)
@@ -72,6 +75,7 @@ export async function markDaysDirty(client: pg.PoolClient | pg.Pool, from: strin
       CROSS JOIN unnest(ARRAY['order_day', 'refund_day', 'stock_day']) kind
      UNION SELECT 'web_day', d::text FROM (SELECT DISTINCT event_date AS d FROM silver_web_events WHERE event_date BETWEEN $1::date AND $2::date
                                            EXCEPT SELECT day FROM silver_web_retired_days) w
+     UNION SELECT 'web_day', d::text FROM (SELECT DISTINCT event_date AS d FROM silver_web_session_days WHERE event_date BETWEEN $1::date AND $2::date) s
      UNION SELECT 'customer', customer_id FROM silver_orders WHERE order_date BETWEEN $1::date AND $2::date
      ON CONFLICT DO NOTHING`,
     [from, to],

@@ -25,29 +25,40 @@ export const REBUILD_STOCK = [
 ];
 
 // Days whose raw events retention dropped or sampled keep their aggregates: only the asked days
-// that still have all their raw events are rebuilt. Found once per statement (an EXISTS per
-// session or gold row probed every partition: 95% of the step at scale s).
-const LIVE_WEB_DAYS = `ARRAY(SELECT d FROM unnest($1::date[]) d
-  WHERE EXISTS (SELECT 1 FROM silver_web_events e WHERE e.event_date = d) AND NOT EXISTS (SELECT 1 FROM silver_web_retired_days r WHERE r.day = d))`;
+// that still have all their raw events, or were summarised whole at load (see
+// silver/web-summaries), are rebuilt. Found once per statement (an EXISTS per session or gold row
+// probed every partition: 95% of the step at scale s).
+const WEB_DAYS_TO_BUILD = `ARRAY(SELECT d FROM unnest($1::date[]) d
+  WHERE EXISTS (SELECT 1 FROM silver_web_session_days s WHERE s.event_date = d)
+     OR EXISTS (SELECT 1 FROM silver_web_events e WHERE e.event_date = d) AND NOT EXISTS (SELECT 1 FROM silver_web_retired_days r WHERE r.day = d))`;
 
 // A session belongs to the day of its first event; it may run past midnight, so the days
 // around are read too: $3, those days and their neighbours, a plain array so that only their
-// partitions are planned and scanned (computed in SQL, it left every partition to probe). Traffic
-// source = the session's first event's UTM tags.
+// partitions are planned and scanned (computed in SQL, it left every partition to probe). Raw
+// events are first cut into the same per-(day, session) summaries as the days summarised at
+// load, then each session's summaries are merged. Traffic source = the session's first event's UTM tags.
 export const REBUILD_WEB = [
-  `DELETE FROM gold_web_daily g WHERE g.day = ANY(${LIVE_WEB_DAYS})`,
+  `DELETE FROM gold_web_daily g WHERE g.day = ANY(${WEB_DAYS_TO_BUILD})`,
   `INSERT INTO gold_web_daily (day, utm_source, utm_campaign, sessions, product_view_sessions, cart_sessions, checkout_sessions, purchase_sessions, events)
    SELECT day, source, campaign, count(*), count(*) FILTER (WHERE viewed), count(*) FILTER (WHERE carted),
           count(*) FILTER (WHERE checked_out), count(*) FILTER (WHERE purchased), sum(events)
-     FROM (SELECT (min(ts) AT TIME ZONE $2)::date AS day,
-                  coalesce((array_agg(utm_source ORDER BY ts))[1], '(direct)') AS source,
-                  coalesce((array_agg(utm_campaign ORDER BY ts))[1], '(none)') AS campaign,
-                  bool_or(type = 'product_view') AS viewed, bool_or(type = 'add_to_cart') AS carted,
-                  bool_or(type = 'checkout_start') AS checked_out, bool_or(type = 'purchase') AS purchased, count(*) AS events
-             FROM silver_web_events
-            WHERE event_date = ANY($3::date[])
+     FROM (SELECT (min(first_ts) AT TIME ZONE $2)::date AS day,
+                  coalesce((array_agg(utm_source ORDER BY first_ts))[1], '(direct)') AS source,
+                  coalesce((array_agg(utm_campaign ORDER BY first_ts))[1], '(none)') AS campaign,
+                  bool_or(viewed) AS viewed, bool_or(carted) AS carted, bool_or(checked_out) AS checked_out, bool_or(purchased) AS purchased,
+                  sum(events) AS events
+             FROM (SELECT session_id, min(ts) AS first_ts, (array_agg(utm_source ORDER BY ts))[1] AS utm_source, (array_agg(utm_campaign ORDER BY ts))[1] AS utm_campaign,
+                          bool_or(type = 'product_view') AS viewed, bool_or(type = 'add_to_cart') AS carted,
+                          bool_or(type = 'checkout_start') AS checked_out, bool_or(type = 'purchase') AS purchased, count(*) AS events
+                     FROM silver_web_events
+                    WHERE event_date = ANY($3::date[])
+                    GROUP BY event_date, session_id
+                   UNION ALL
+                   SELECT session_id, first_ts, utm_source, utm_campaign, viewed, carted, checked_out, purchased, events
+                     FROM silver_web_session_days
+                    WHERE event_date = ANY($3::date[])) per_day
             GROUP BY session_id) s
-    WHERE day = ANY(${LIVE_WEB_DAYS})
+    WHERE day = ANY(${WEB_DAYS_TO_BUILD})
     GROUP BY day, source, campaign`,
 ];
 

@@ -174,3 +174,80 @@ describe("web-event retention beside autovacuum", () => {
     expect((await db.pool.query("SELECT day::text FROM silver_web_retired_days ORDER BY day")).rows.map((r) => r.day)).toEqual(["2026-10-01", "2026-10-02", "2026-10-03"]);
   });
 });
+
+// A day already past retention when it is first loaded is summarised per (day, session) instead
+// of stored raw (silver/web-summaries). Its gold must be what keeping every raw event gives: the
+// reference is the same files loaded into a database of its own with nothing past retention.
+describe("web days past retention at their first load", () => {
+  let db: TestDatabase;
+  let reference: TestDatabase;
+  let inbox: string;
+  let referenceInbox: string;
+  let onlyFirstDay: { webRetentionDays: number };
+  const summaries = async (pool: pg.Pool) =>
+    (await pool.query("SELECT event_date::text AS day, session_id, events, purchase_orders FROM silver_web_session_days ORDER BY 1, 2")).rows.map((r) => [
+      r.day,
+      sessionNo(r.session_id),
+      r.events,
+      r.purchase_orders,
+    ]);
+  beforeAll(async () => {
+    [db, reference] = await Promise.all([createTestDatabase(), createTestDatabase()]);
+    [inbox, referenceInbox] = await Promise.all([newInbox(), newInbox()]);
+    // Only 1 October past retention: today − retention = 2 October.
+    const { rows } = await db.pool.query("SELECT (now() AT TIME ZONE 'Europe/Paris')::date - '2026-10-02'::date AS n");
+    onlyFirstDay = { webRetentionDays: rows[0].n };
+    expect((await runWith(reference.pool, referenceInbox, allFixtureFiles())).status).toBe("SUCCESS");
+  });
+  afterAll(() => Promise.all([db?.drop(), reference?.drop()]));
+
+  it("summarises 1 October alone, keeps 2 and 3 October raw, and gives the reference's gold", async () => {
+    expect((await runWith(db.pool, inbox, allFixtureFiles(), onlyFirstDay)).status).toBe("SUCCESS");
+    expect(await partitions(db.pool)).toEqual(["silver_web_events_p20261002", "silver_web_events_p20261003"]);
+    // Sessions 1, 2 and 3 began on 1 October; session 3 bought after midnight (2 October, raw).
+    expect(await summaries(db.pool)).toEqual([
+      ["2026-10-01", 1, 5, ["ORD-00000001"]],
+      ["2026-10-01", 2, 2, []],
+      ["2026-10-01", 3, 1, []],
+    ]);
+    expect((await db.pool.query("SELECT day::text, sample_percent FROM silver_web_retired_days")).rows).toEqual([{ day: "2026-10-01", sample_percent: 0 }]);
+    expect(await goldChecksums(db.pool)).toEqual(await goldChecksums(reference.pool));
+    expect(await webByDay(db.pool)).toEqual([["2026-10-01", 3, 2], ["2026-10-02", 1, 0], ["2026-10-03", 2, 1]]);
+  });
+
+  it("rebuilds 2 October from raw events beside 1 October's summaries: session 3 is not counted twice", async () => {
+    await rebuildsKeepGold(db.pool, inbox, onlyFirstDay);
+    expect(await goldChecksums(db.pool)).toEqual(await goldChecksums(reference.pool));
+  });
+
+  it("summarises every day past retention, and new days beside them give the reference's gold", async () => {
+    const fresh = await createTestDatabase();
+    try {
+      const freshInbox = await newInbox();
+      expect((await runWith(fresh.pool, freshInbox, allFixtureFiles(), RETENTION)).status).toBe("SUCCESS");
+      expect(await partitions(fresh.pool)).toEqual([]);
+      expect((await summaries(fresh.pool)).map(([day]) => day)).toEqual(["2026-10-01", "2026-10-01", "2026-10-01", "2026-10-02", "2026-10-02", "2026-10-03", "2026-10-03"]);
+      expect(await goldChecksums(fresh.pool)).toEqual(await goldChecksums(reference.pool));
+      await rebuildsKeepGold(fresh.pool, freshInbox, RETENTION);
+      expect((await runWith(fresh.pool, freshInbox, fixtureDay("2026-10-04"), RETENTION)).status).toBe("SUCCESS");
+      expect((await runWith(reference.pool, referenceInbox, fixtureDay("2026-10-04"))).status).toBe("SUCCESS");
+      expect(await goldChecksums(fresh.pool)).toEqual(await goldChecksums(reference.pool));
+    } finally {
+      await fresh.drop();
+    }
+  });
+
+  it("still checks a summarised day's purchases against the orders (the quality gate fails on an unknown one)", async () => {
+    const fresh = await createTestDatabase();
+    try {
+      const files = allFixtureFiles().map((f) => (f.source === "web_events" ? { ...f, content: f.content.replace('"ORD-00000001"', '"ORD-00000099"') } : f));
+      const outcome = await runWith(fresh.pool, await newInbox(), files, RETENTION);
+      expect(outcome).toMatchObject({ status: "FAILED", qualityGate: "failed" });
+      const failing = await fresh.pool.query("SELECT rule_id, failing_rows::int AS n, details FROM quality_result WHERE run_id = $1 AND NOT passed", [outcome.runId]);
+      expect(failing.rows.map((r) => [r.rule_id, r.n])).toEqual([["web_events.purchase_order_exists", 1]]);
+      expect(JSON.stringify(failing.rows[0].details)).toContain("session 00000000-0000-4000-9000-000000000001");
+    } finally {
+      await fresh.drop();
+    }
+  });
+});

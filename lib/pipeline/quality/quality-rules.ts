@@ -7,6 +7,7 @@ export type QualityRule = { id: string; severity: "error" | "warning"; descripti
 
 const CHANGED_DAYS = "(SELECT key::date FROM gold_dirty WHERE kind = 'order_day')";
 const CHANGED_ORDERS = `(SELECT order_id FROM silver_orders WHERE order_date IN ${CHANGED_DAYS} UNION SELECT key FROM gold_dirty WHERE kind = 'order')`;
+const CHANGED_WEB_DAYS = "(SELECT key::date FROM gold_dirty WHERE kind = 'web_day')";
 const count = (from: string, key: string) => `SELECT count(*)::bigint AS failing, (array_agg(${key}))[1:5] AS examples FROM ${from}`;
 
 const DATASET_SQL: Record<string, string> = {
@@ -35,9 +36,13 @@ const DATASET_SQL: Record<string, string> = {
     `silver_promotions p WHERE p.scope_type <> 'all' AND NOT EXISTS (SELECT 1 FROM silver_products x WHERE (p.scope_type = 'sku' AND x.sku = p.scope_value) OR (p.scope_type = 'category' AND x.category = p.scope_value))`,
     "p.promo_id",
   ),
+  // Days summarised at load (silver/web-summaries) keep their purchases' order ids, per session.
   "web_events.purchase_order_exists": count(
-    `silver_web_events e WHERE e.event_date IN (SELECT key::date FROM gold_dirty WHERE kind = 'web_day') AND e.type = 'purchase' AND NOT EXISTS (SELECT 1 FROM silver_orders o WHERE o.order_id = e.order_id)`,
-    "e.event_id",
+    `(SELECT e.event_id AS example, e.order_id FROM silver_web_events e WHERE e.event_date IN ${CHANGED_WEB_DAYS} AND e.type = 'purchase'
+      UNION ALL
+      SELECT 'session ' || s.session_id, o.order_id FROM silver_web_session_days s CROSS JOIN unnest(s.purchase_orders) o (order_id) WHERE s.event_date IN ${CHANGED_WEB_DAYS}) p
+     WHERE NOT EXISTS (SELECT 1 FROM silver_orders o WHERE o.order_id = p.order_id)`,
+    "p.example",
   ),
 };
 

@@ -9,10 +9,16 @@ import { lockIfEmpty, withIndexesRebuilt } from "./bulk-load";
 import { buildNewDays, createDayPartitions } from "./day-partitions";
 import { ROW_RULES_SQL } from "./row-rules-sql";
 import { dayTableOf, type SilverSpec } from "./silver-specs";
+import { summariseExpiredWebDays } from "./web-summaries";
 import { stageSelectSql, type FileGroup } from "./stage-sql";
 
 export type MergeCounts = { staged: number; quarantined: number; merged: number };
-export type MergeParams = { timeZone: string; piiKey: string };
+export type MergeParams = {
+  timeZone: string;
+  piiKey: string;
+  /** Set when raw web events past this many days are not kept at all: such days, first loaded, are summarised (see web-summaries). */
+  summariseWebDaysOlderThan?: number;
+};
 
 /** newDays: days of a day-partitioned source this batch builds (see planDays). */
 export async function mergeSource(client: pg.PoolClient, spec: SilverSpec, groups: FileGroup[], params: MergeParams, newDays: readonly string[] = []): Promise<MergeCounts> {
@@ -29,7 +35,7 @@ export async function mergeSource(client: pg.PoolClient, spec: SilverSpec, group
     // in file and line order), so the first event received stays. Nor are the rows written a
     // second time: `latest` is a view over the stage, dropped with it at commit.
     await client.query(`CREATE TEMP VIEW latest AS SELECT ${projected} FROM stage`);
-    return { staged, quarantined, merged: await insertNewRows(client, spec, newDays) };
+    return { staged, quarantined, merged: await insertNewRows(client, spec, newDays, params) };
   }
   const order = [...(spec.version ? [`${q(spec.version)} DESC`] : []), "src_file_id DESC", "src_line DESC"].join(", ");
   await client.query(`DROP TABLE IF EXISTS latest; CREATE TEMP TABLE latest ON COMMIT DROP AS
@@ -58,7 +64,7 @@ const NO_PARTITION = "23514";
 // built whole first (buildNewDays); a row whose partition does not exist yet fails the insert:
 // the partitions are created and the insert runs again. Marks are taken after the insert: the
 // two web batches run side by side, and a batch can wait on the other's rows.
-async function insertNewRows(client: pg.PoolClient, spec: SilverSpec, newDays: readonly string[]): Promise<number> {
+async function insertNewRows(client: pg.PoolClient, spec: SilverSpec, newDays: readonly string[], params: MergeParams): Promise<number> {
   const columns = Object.keys(spec.columns);
   const cols = columns.map(q).join(", ");
   const keys = spec.dirty.map((d, i) => ({ ...d, col: `k${i}`, expr: `(${d.key ?? "'all'"})::text AS k${i}` }));
@@ -67,6 +73,14 @@ async function insertNewRows(client: pg.PoolClient, spec: SilverSpec, newDays: r
   let inserted = 0;
   let source = "latest";
   let router: string | null = null;
+  if (spec.source === "web_events" && newDays.length && params.summariseWebDaysOlderThan !== undefined) {
+    const summarised = await summariseExpiredWebDays(client, newDays, { retentionDays: params.summariseWebDaysOlderThan, timeZone: params.timeZone });
+    source = summarised.rest;
+    inserted += summarised.events;
+    newDays = newDays.filter((d) => !summarised.expired.includes(d));
+    // Web events' one gold key is their day.
+    if (summarised.summarised.length) await client.query("INSERT INTO new_keys SELECT unnest($1::text[])", [summarised.summarised]);
+  }
   if (days && newDays.length) {
     const built = await buildNewDays(client, days, newDays, source, columns, { table: "new_keys", exprs: keys.map((k) => k.expr) });
     ({ rest: source, router } = built);
