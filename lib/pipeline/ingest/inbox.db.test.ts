@@ -25,7 +25,8 @@ describe("processInbox", () => {
   it("loads marked and stable files, leaves half-written ones, files refused ones away with a report", async () => {
     const inbox = await tempDir("inbox-");
     const orders = path.join(inbox, "orders");
-    const now = Date.now();
+    // 23:30 UTC on 28 March is already 29 March in Paris: files are archived under the Paris day.
+    const now = Date.parse("2026-03-28T23:30:00Z");
     const hourAgo = now - 3600_000;
     await put(path.join(orders, "orders_2026-01-01.csv"), ordersCsv([901, 902]), now - 1000); // fresh, but marked done
     await put(path.join(orders, "orders_2026-01-01.csv.done"), "");
@@ -38,7 +39,7 @@ describe("processInbox", () => {
 
     const seen: string[] = [];
     const outcomes = await processInbox(db.pool, { inboxDir: inbox, timeZone: "Europe/Paris", stableSeconds: 60, now }, (o) => seen.push(o.file));
-    const day = new Date().toISOString().slice(0, 10); // the day the file was filed away
+    const day = "2026-03-29"; // the day the file was filed away, in Paris
 
     expect(outcomes.map((o) => [o.file, o.status, o.movedTo])).toEqual([
       [path.join("orders", "orders_2026-01-01.csv"), "loaded", path.join("archive", "orders", day, "orders_2026-01-01.csv")],
@@ -83,11 +84,13 @@ describe("processInbox", () => {
     const file = path.join(inbox, "orders", "orders_2026-02-01.csv");
     await put(file, ordersCsv([950]));
     await put(`${file}.done`, "");
-    const [first] = await processInbox(db.pool, { inboxDir: inbox, timeZone: "Europe/Paris", stableSeconds: 60 });
+    // 22:30 UTC on 31 October is 23:30 in Paris (winter time): still 31 October.
+    const now = Date.parse("2026-10-31T22:30:00Z");
+    const [first] = await processInbox(db.pool, { inboxDir: inbox, timeZone: "Europe/Paris", stableSeconds: 60, now });
     await put(file, ordersCsv([950]));
     await put(`${file}.done`, "");
-    const [second] = await processInbox(db.pool, { inboxDir: inbox, timeZone: "Europe/Paris", stableSeconds: 60 });
-    const day = new Date().toISOString().slice(0, 10);
+    const [second] = await processInbox(db.pool, { inboxDir: inbox, timeZone: "Europe/Paris", stableSeconds: 60, now });
+    const day = "2026-10-31";
     expect([first.status, second.status, second.duplicateOf]).toEqual(["loaded", "duplicate", first.fileId]);
     expect(second.movedTo).toBe(path.join("archive", "orders", day, `${second.fileId}-orders_2026-02-01.csv`));
     expect((await readdir(path.join(inbox, "archive", "orders", day))).sort()).toEqual([`${second.fileId}-orders_2026-02-01.csv`, "orders_2026-02-01.csv"].sort());
