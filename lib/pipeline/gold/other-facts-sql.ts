@@ -32,6 +32,10 @@ const WEB_DAYS_TO_BUILD = `ARRAY(SELECT d FROM unnest($1::date[]) d
   WHERE EXISTS (SELECT 1 FROM silver_web_session_days s WHERE s.event_date = d)
      OR EXISTS (SELECT 1 FROM silver_web_events e WHERE e.event_date = d) AND NOT EXISTS (SELECT 1 FROM silver_web_retired_days r WHERE r.day = d))`;
 
+// A day summarised at load is final, as a retired day is: raw events arriving for it later are
+// kept only until retention drops them, and never counted.
+const SUMMARISED_DAYS = "ARRAY(SELECT DISTINCT event_date FROM silver_web_session_days WHERE event_date = ANY($3::date[]))";
+
 // A session belongs to the day of its first event; it may run past midnight, so the days
 // around are read too: $3, those days and their neighbours, a plain array so that only their
 // partitions are planned and scanned (computed in SQL, it left every partition to probe). Raw
@@ -51,7 +55,7 @@ export const REBUILD_WEB = [
                           bool_or(type = 'product_view') AS viewed, bool_or(type = 'add_to_cart') AS carted,
                           bool_or(type = 'checkout_start') AS checked_out, bool_or(type = 'purchase') AS purchased, count(*) AS events
                      FROM silver_web_events
-                    WHERE event_date = ANY($3::date[])
+                    WHERE event_date = ANY($3::date[]) AND event_date <> ALL(${SUMMARISED_DAYS})
                     GROUP BY event_date, session_id
                    UNION ALL
                    SELECT session_id, first_ts, utm_source, utm_campaign, viewed, carted, checked_out, purchased, events

@@ -220,6 +220,16 @@ describe("web days past retention at their first load", () => {
     expect(await goldChecksums(db.pool)).toEqual(await goldChecksums(reference.pool));
   });
 
+  it("ignores events arriving later for a summarised day, as for a retired one", async () => {
+    const gold = await goldChecksums(db.pool);
+    const [firstEvent] = fixtureDay("2026-10-01").find((f) => f.source === "web_events")!.content.split("\n");
+    const late = firstEvent.replace("8000-000000000001", "8000-000000000999").replace(/9000-000000000001/g, "9000-000000000099");
+    expect(late).not.toBe(firstEvent);
+    expect((await runWith(db.pool, inbox, [{ source: "web_events", name: "web_events_2026-10-01_late.ndjson", content: `${late}\n` }], onlyFirstDay)).status).toBe("SUCCESS");
+    expect(await goldChecksums(db.pool)).toEqual(gold);
+    await rebuildsKeepGold(db.pool, inbox, onlyFirstDay);
+  });
+
   it("summarises every day past retention, and new days beside them give the reference's gold", async () => {
     const fresh = await createTestDatabase();
     try {
