@@ -1,4 +1,5 @@
 // Gold facts other than sales, each for its own set of days ($1) or customers ($1).
+import { SESSION_DAY } from "../silver/web-summaries";
 import { inForceAt, PRODUCT_VERSION_SPANS } from "./product-version-spans";
 
 export const REBUILD_REFUNDS = [
@@ -51,9 +52,7 @@ export const REBUILD_WEB = [
                   coalesce((array_agg(utm_campaign ORDER BY first_ts))[1], '(none)') AS campaign,
                   bool_or(viewed) AS viewed, bool_or(carted) AS carted, bool_or(checked_out) AS checked_out, bool_or(purchased) AS purchased,
                   sum(events) AS events
-             FROM (SELECT session_id, min(ts) AS first_ts, (array_agg(utm_source ORDER BY ts))[1] AS utm_source, (array_agg(utm_campaign ORDER BY ts))[1] AS utm_campaign,
-                          bool_or(type = 'product_view') AS viewed, bool_or(type = 'add_to_cart') AS carted,
-                          bool_or(type = 'checkout_start') AS checked_out, bool_or(type = 'purchase') AS purchased, count(*) AS events
+             FROM (SELECT session_id, ${SESSION_DAY}, count(*) AS events
                      FROM silver_web_events
                     WHERE event_date = ANY($3::date[]) AND event_date <> ALL(${SUMMARISED_DAYS})
                     GROUP BY event_date, session_id

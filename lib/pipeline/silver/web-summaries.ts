@@ -8,6 +8,11 @@
 import type pg from "pg";
 import { sqlLiteral } from "../sql/literal";
 
+/** A session's day from its web events (grouped by event_date, session_id): what gold reads of it,
+ *  also computed by gold from the raw events it keeps, so both agree by construction. */
+export const SESSION_DAY = `min(ts) AS first_ts, (array_agg(utm_source ORDER BY ts))[1] AS utm_source, (array_agg(utm_campaign ORDER BY ts))[1] AS utm_campaign,
+  bool_or(type = 'product_view') AS viewed, bool_or(type = 'add_to_cart') AS carted, bool_or(type = 'checkout_start') AS checked_out, bool_or(type = 'purchase') AS purchased`;
+
 /**
  * Summarises, from the batch's `latest` rows, those of `days` (days this batch builds) that are
  * past `retentionDays` in `timeZone` and were never retired (a retired day's late events are
@@ -29,8 +34,7 @@ export async function summariseExpiredWebDays(
   const { rows: summed } = await client.query<{ d: string; events: number }>(
     `WITH ins AS (
        INSERT INTO silver_web_session_days (event_date, session_id, first_ts, utm_source, utm_campaign, viewed, carted, checked_out, purchased, events, purchase_orders)
-       SELECT event_date, session_id, min(ts), (array_agg(utm_source ORDER BY ts))[1], (array_agg(utm_campaign ORDER BY ts))[1],
-              bool_or(type = 'product_view'), bool_or(type = 'add_to_cart'), bool_or(type = 'checkout_start'), bool_or(type = 'purchase'),
+       SELECT event_date, session_id, ${SESSION_DAY},
               count(DISTINCT event_id), coalesce(array_agg(DISTINCT order_id) FILTER (WHERE type = 'purchase'), '{}')
          FROM latest WHERE event_date = ANY($1::date[]) GROUP BY event_date, session_id
        RETURNING event_date, events)
