@@ -3,11 +3,19 @@
 import type pg from "pg";
 
 export type GoldScope = { orderDays: string[]; refundDays: string[]; stockDays: string[]; webDays: string[]; customers: string[] };
+/** The marks as silver left them: the keys of one kind. */
+export type Marks = (kind: string) => string[];
 
-export async function readDirtyScope(client: pg.PoolClient | pg.Pool): Promise<GoldScope> {
+export async function readMarks(client: pg.PoolClient | pg.Pool): Promise<Marks> {
   const { rows } = await client.query<{ kind: string; keys: string[] }>("SELECT kind, array_agg(key ORDER BY key) AS keys FROM gold_dirty GROUP BY kind");
-  const of = (kind: string) => rows.find((r) => r.kind === kind)?.keys ?? [];
-  const orders = of("order");
+  const byKind = new Map(rows.map((r) => [r.kind, r.keys]));
+  return (kind) => byKind.get(kind) ?? [];
+}
+
+/** The marks with changed orders resolved to their days and customers, and changed product
+ *  versions to the order and stock days they cost. */
+export async function resolveScope(client: pg.PoolClient | pg.Pool, marks: Marks): Promise<GoldScope> {
+  const orders = marks("order");
   const resolved = orders.length
     ? (
         await client.query<{ days: string[]; customers: string[] }>(
@@ -17,7 +25,7 @@ export async function readDirtyScope(client: pg.PoolClient | pg.Pool): Promise<G
         )
       ).rows[0]
     : { days: [], customers: [] };
-  const products = of("product");
+  const products = marks("product");
   // A product version (sku|updated_at) changes cost and active flag from its updated_at on, and
   // the latest row (silver_products) stands in for facts older than the product's first version.
   const byProduct = products.length
@@ -38,11 +46,11 @@ export async function readDirtyScope(client: pg.PoolClient | pg.Pool): Promise<G
     : { order_days: [], stock_days: [] };
   const union = (...lists: string[][]) => [...new Set(lists.flat())].sort();
   return {
-    orderDays: union(of("order_day"), resolved.days, byProduct.order_days),
-    refundDays: of("refund_day"),
-    stockDays: union(of("stock_day"), byProduct.stock_days),
-    webDays: of("web_day"),
-    customers: union(of("customer"), resolved.customers),
+    orderDays: union(marks("order_day"), resolved.days, byProduct.order_days),
+    refundDays: marks("refund_day"),
+    stockDays: union(marks("stock_day"), byProduct.stock_days),
+    webDays: marks("web_day"),
+    customers: union(marks("customer"), resolved.customers),
   };
 }
 

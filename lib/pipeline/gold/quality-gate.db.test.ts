@@ -2,7 +2,7 @@
 // sku) is FAILED and publishes nothing; gold keeps the previous figures until data is fixed.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../../scripts/test/test-database";
-import { allFixtureFiles, csvFile, line, order } from "../testing/fixture";
+import { allFixtureFiles, csvFile, line, order, payment } from "../testing/fixture";
 import { goldChecksums, newInbox, runWith } from "../testing/pipeline-run";
 
 let db: TestDatabase;
@@ -58,5 +58,33 @@ describe("quality gate", () => {
       gold_sales_daily: published.gold_sales_daily,
       gold_product_daily: published.gold_product_daily,
     });
+  });
+});
+
+describe("captured payments against what the order is due (a warning)", () => {
+  it("flags the order paid a wrong amount, not the one paid in two parts, nor the cancelled one, and still publishes", async () => {
+    // Due = Σ(quantity × unit_price − discount) + shipping, SKU-00001 and SKU-00002 from the catalogue:
+    // ORD-9: 2 × 30.00 − 5.00 + 4.90 = 59.90, 60.00 captured → flagged (0.10 too much).
+    // ORD-10: 1 × 40.00 + 0.00 = 40.00, captured as 25.00 + 15.00, plus a failed 40.00 → matches.
+    // ORD-11: cancelled, 1 × 40.00 + 4.90 = 44.90 due, 10.00 captured → not checked.
+    const files = [
+      csvFile("orders", "orders_2026-10-06.csv", [
+        order(9, 1, "2026-10-06T10:00:00", "paid", "web", "4.90", "2026-10-06T10:01:00"),
+        order(10, 2, "2026-10-06T11:00:00", "paid", "app", "0.00", "2026-10-06T11:01:00"),
+        order(11, 2, "2026-10-06T12:00:00", "cancelled", "web", "4.90", "2026-10-06T12:01:00"),
+      ]),
+      csvFile("order_lines", "order_lines_2026-10-06.csv", [line(9, 1, 1, 2, "30.00", "5.00"), line(10, 1, 2, 1, "40.00"), line(11, 1, 2, 1, "40.00")]),
+      csvFile("payments", "payments_2026-10-06.csv", [
+        payment(90, 9, "card", "60.00", "captured", "2026-10-06T10:01:00"),
+        payment(91, 10, "card", "25.00", "captured", "2026-10-06T11:01:00"),
+        payment(92, 10, "paypal", "15.00", "captured", "2026-10-06T11:02:00"),
+        payment(93, 10, "card", "40.00", "failed", "2026-10-06T11:00:30"),
+        payment(94, 11, "card", "10.00", "captured", "2026-10-06T12:01:00"),
+      ]),
+    ];
+    const outcome = await runWith(db.pool, inbox, files);
+    expect(outcome).toMatchObject({ status: "SUCCESS", qualityGate: "passed" });
+    const { rows } = await db.pool.query("SELECT severity, passed, failing_rows::int AS n, details FROM quality_result WHERE run_id = $1 AND rule_id = 'payments.captured_matches_order'", [outcome.runId]);
+    expect(rows).toEqual([{ severity: "warning", passed: false, n: 1, details: expect.stringContaining("Examples: ORD-00000009") }]);
   });
 });

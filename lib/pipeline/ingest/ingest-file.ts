@@ -8,6 +8,7 @@ import { resolveLayout, type Layout, type SavedMapping } from "./resolve-layout"
 import { sniffFile, type Sniffed } from "./sniff";
 import { StructuralError } from "./structural-error";
 import { fileDigest } from "./file-digest";
+import { summarizeBronzeIfFree } from "./summarize-bronze";
 
 export type IngestRequest = Omit<Reception, "size" | "sha256"> & {
   path: string;
@@ -90,6 +91,7 @@ async function ingestOwned(pool: pg.Pool, client: pg.PoolClient, req: IngestRequ
       [fileId, counts.rowsRead, counts.rowsLoaded, counts.rowsRejected, firstDay, lastDay],
     );
     await client.query("COMMIT");
+    await summarizeBronzeIfFree(client, layout.source);
     // Read with the load's own client: waiting for a second pooled connection while holding this
     // one deadlocks once as many files load at once as the pool has connections.
     return { ...base, ...counts, source: layout.source, status: "loaded", errors: counts.rowsRejected ? await firstErrors(client, fileId) : [] };

@@ -65,3 +65,28 @@ describe("bronze load in COPY text format", () => {
     });
   }
 });
+
+describe("the file's BRIN ranges", () => {
+  it("are summarised right after its load (silver has nothing left to summarise for it), and not when the table is busy", async () => {
+    const left = async () => (await db.pool.query<{ n: number }>("SELECT brin_summarize_new_values('bronze_orders_src_file_id_idx'::regclass) AS n")).rows[0].n;
+    await left(); // whatever earlier tests left
+    // 10,000 rows (~1.5 MB) fill page ranges of their own (128 pages of 8 kB each).
+    const rows = (first: number) => Array.from({ length: 10_000 }, (_, i) => orderRow(first + i).join(","));
+    const loaded = await ingest(db, await writeTemp("orders_brin.csv", [ORDER_COLUMNS.join(","), ...rows(10_000)].join("\n") + "\n"));
+    expect(loaded.status).toBe("loaded");
+    expect(await left()).toBe(0);
+
+    // Another session holds the table's ShareUpdateExclusiveLock (as an analyse does): the load
+    // does not wait for it, and its ranges are left for silver.
+    const holder = await db.pool.connect();
+    try {
+      await holder.query("BEGIN; LOCK TABLE bronze_orders IN SHARE UPDATE EXCLUSIVE MODE");
+      const busy = await ingest(db, await writeTemp("orders_brin_busy.csv", [ORDER_COLUMNS.join(","), ...rows(30_000)].join("\n") + "\n"));
+      expect(busy.status).toBe("loaded");
+    } finally {
+      await holder.query("ROLLBACK");
+      holder.release();
+    }
+    expect(await left()).toBeGreaterThan(0);
+  });
+});

@@ -7,19 +7,22 @@ export type QualityRule = { id: string; severity: "error" | "warning"; descripti
 
 const CHANGED_DAYS = "(SELECT key::date FROM gold_dirty WHERE kind = 'order_day')";
 const CHANGED_ORDERS = `(SELECT order_id FROM silver_orders WHERE order_date IN ${CHANGED_DAYS} UNION SELECT key FROM gold_dirty WHERE kind = 'order')`;
+// The same orders as a condition on silver_orders `o`: arrays, so an incremental run looks them up
+// by index (order_date, order_id) and a first load does not build and join the union above.
+const ORDER_CHANGED = `(o.order_date = ANY(ARRAY(SELECT key::date FROM gold_dirty WHERE kind = 'order_day')) OR o.order_id = ANY(ARRAY(SELECT key FROM gold_dirty WHERE kind = 'order')))`;
 const CHANGED_WEB_DAYS = "(SELECT key::date FROM gold_dirty WHERE kind = 'web_day')";
 const count = (from: string, key: string) => `SELECT count(*)::bigint AS failing, (array_agg(${key}))[1:5] AS examples FROM ${from}`;
 
 const DATASET_SQL: Record<string, string> = {
-  "orders.customer_exists": count(`silver_orders o WHERE o.order_id IN ${CHANGED_ORDERS} AND NOT EXISTS (SELECT 1 FROM silver_customers c WHERE c.customer_id = o.customer_id)`, "o.order_id"),
-  "orders.has_lines": count(`silver_orders o WHERE o.order_id IN ${CHANGED_ORDERS} AND NOT EXISTS (SELECT 1 FROM silver_order_lines l WHERE l.order_id = o.order_id)`, "o.order_id"),
-  "orders.promo_code_known": count(`silver_orders o WHERE o.order_id IN ${CHANGED_ORDERS} AND o.promo_code IS NOT NULL AND NOT EXISTS (SELECT 1 FROM silver_promotions p WHERE p.code = o.promo_code)`, "o.order_id"),
+  "orders.customer_exists": count(`silver_orders o WHERE ${ORDER_CHANGED} AND NOT EXISTS (SELECT 1 FROM silver_customers c WHERE c.customer_id = o.customer_id)`, "o.order_id"),
+  "orders.has_lines": count(`silver_orders o WHERE ${ORDER_CHANGED} AND NOT EXISTS (SELECT 1 FROM silver_order_lines l WHERE l.order_id = o.order_id)`, "o.order_id"),
+  "orders.promo_code_known": count(`silver_orders o WHERE ${ORDER_CHANGED} AND o.promo_code IS NOT NULL AND NOT EXISTS (SELECT 1 FROM silver_promotions p WHERE p.code = o.promo_code)`, "o.order_id"),
   "order_lines.order_exists": count(`silver_order_lines l WHERE l.order_id IN (SELECT key FROM gold_dirty WHERE kind = 'order') AND NOT EXISTS (SELECT 1 FROM silver_orders o WHERE o.order_id = l.order_id)`, "l.order_id || '/' || l.line_no"),
   "order_lines.sku_exists": count(`silver_order_lines l WHERE l.order_id IN ${CHANGED_ORDERS} AND NOT EXISTS (SELECT 1 FROM silver_products p WHERE p.sku = l.sku)`, "l.order_id || '/' || l.line_no"),
   "payments.order_exists": count(`silver_payments p WHERE p.payment_date IN (SELECT key::date FROM gold_dirty WHERE kind = 'payment_day') AND NOT EXISTS (SELECT 1 FROM silver_orders o WHERE o.order_id = p.order_id)`, "p.payment_id"),
   "payments.captured_matches_order": count(
     `(SELECT o.order_id FROM silver_orders o JOIN silver_payments p ON p.order_id = o.order_id AND p.status = 'captured'
-       WHERE o.order_id IN ${CHANGED_ORDERS} AND o.status <> 'cancelled'
+       WHERE ${ORDER_CHANGED} AND o.status <> 'cancelled'
        GROUP BY o.order_id, o.shipping_amount
       HAVING sum(p.amount) <> o.shipping_amount + (SELECT coalesce(sum(quantity * unit_price - discount_amount), 0) FROM silver_order_lines l WHERE l.order_id = o.order_id)) x`,
     "x.order_id",
@@ -51,7 +54,7 @@ const PLATFORM_RULES: QualityRule[] = [
     id: "orders.not_in_future",
     severity: "error",
     description: "no order is dated in the future",
-    sql: count(`silver_orders o WHERE o.order_id IN ${CHANGED_ORDERS} AND o.ordered_at > now() + interval '1 hour'`, "o.order_id"),
+    sql: count(`silver_orders o WHERE ${ORDER_CHANGED} AND o.ordered_at > now() + interval '1 hour'`, "o.order_id"),
   },
   {
     id: "orders.volume_drop",

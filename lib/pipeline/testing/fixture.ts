@@ -40,7 +40,7 @@ export const order = (n: number, c: number, orderedAt: string, status: string, c
 export const line = (n: number, no: number, sku: number, qty: number, price: string, discount = "0.00"): Row => ({
   order_id: `ORD-${pad(n, 8)}`, line_no: String(no), sku: `SKU-${pad(sku, 5)}`, quantity: String(qty), unit_price: price, discount_amount: discount,
 });
-const payment = (n: number, o: number, method: string, amount: string, status: string, at: string): Row => ({
+export const payment = (n: number, o: number, method: string, amount: string, status: string, at: string): Row => ({
   payment_id: `PAY-${pad(n, 9)}`, order_id: `ORD-${pad(o, 8)}`, method, amount, status, processed_at: P(at),
 });
 const stock = (day: string, sku: number, warehouse: string, onHand: number, reserved: number): Row => ({
