@@ -8,7 +8,9 @@ export type QualityRule = { id: string; severity: "error" | "warning"; descripti
 const CHANGED_DAYS = "(SELECT key::date FROM gold_dirty WHERE kind = 'order_day')";
 const CHANGED_ORDERS = `(SELECT order_id FROM silver_orders WHERE order_date IN ${CHANGED_DAYS} UNION SELECT key FROM gold_dirty WHERE kind = 'order')`;
 // The same orders as a condition on silver_orders `o`: arrays, so an incremental run looks them up
-// by index (order_date, order_id) and a first load does not build and join the union above.
+// by index (order_date, order_id) and a first load does not build and join the union above (a
+// first load at scale m: 3–7 s → ~1–3 s per rule). Not for the payments rule: for one day's
+// orders it planned a hash join over every payment, and the incremental run slowed down.
 const ORDER_CHANGED = `(o.order_date = ANY(ARRAY(SELECT key::date FROM gold_dirty WHERE kind = 'order_day')) OR o.order_id = ANY(ARRAY(SELECT key FROM gold_dirty WHERE kind = 'order')))`;
 const CHANGED_WEB_DAYS = "(SELECT key::date FROM gold_dirty WHERE kind = 'web_day')";
 const count = (from: string, key: string) => `SELECT count(*)::bigint AS failing, (array_agg(${key}))[1:5] AS examples FROM ${from}`;
@@ -22,7 +24,7 @@ const DATASET_SQL: Record<string, string> = {
   "payments.order_exists": count(`silver_payments p WHERE p.payment_date IN (SELECT key::date FROM gold_dirty WHERE kind = 'payment_day') AND NOT EXISTS (SELECT 1 FROM silver_orders o WHERE o.order_id = p.order_id)`, "p.payment_id"),
   "payments.captured_matches_order": count(
     `(SELECT o.order_id FROM silver_orders o JOIN silver_payments p ON p.order_id = o.order_id AND p.status = 'captured'
-       WHERE ${ORDER_CHANGED} AND o.status <> 'cancelled'
+       WHERE o.order_id IN ${CHANGED_ORDERS} AND o.status <> 'cancelled'
        GROUP BY o.order_id, o.shipping_amount
       HAVING sum(p.amount) <> o.shipping_amount + (SELECT coalesce(sum(quantity * unit_price - discount_amount), 0) FROM silver_order_lines l WHERE l.order_id = o.order_id)) x`,
     "x.order_id",
