@@ -1,5 +1,6 @@
-// The framer sends COPY's text format (faster for the server than CSV): every value must land
-// in bronze exactly as PostgreSQL's own CSV parser reads the file, whatever the quoting.
+// The bronze load. The framer sends COPY's text format (faster for the server than CSV): every
+// value must land in bronze exactly as PostgreSQL's own CSV parser reads the file, whatever the
+// quoting. And each loaded file's BRIN ranges are summarised at once, unless the table is busy.
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { from as copyFrom } from "pg-copy-streams";
