@@ -5,23 +5,26 @@ import { CONTRACTS, type AnyContract } from "../contracts";
 
 export type QualityRule = { id: string; severity: "error" | "warning"; description: string; sql: string };
 
-const CHANGED_DAYS = "(SELECT key::date FROM gold_dirty WHERE kind = 'order_day')";
-const CHANGED_ORDERS = `(SELECT order_id FROM silver_orders WHERE order_date IN ${CHANGED_DAYS} UNION SELECT key FROM gold_dirty WHERE kind = 'order')`;
+/** The days of one kind this run changed, as a subquery. */
+const changedDays = (kind: string) => `(SELECT key::date FROM gold_dirty WHERE kind = '${kind}')`;
+const CHANGED_DAYS = changedDays("order_day");
+const DIRTY_ORDERS = "SELECT key FROM gold_dirty WHERE kind = 'order'";
+const CHANGED_ORDERS = `(SELECT order_id FROM silver_orders WHERE order_date IN ${CHANGED_DAYS} UNION ${DIRTY_ORDERS})`;
 // The same orders as a condition on silver_orders `o`: arrays, so an incremental run looks them up
 // by index (order_date, order_id) and a first load does not build and join the union above (a
 // first load at scale m: 3–7 s → ~1–3 s per rule). Not for the payments rule: for one day's
 // orders it planned a hash join over every payment, and the incremental run slowed down.
-const ORDER_CHANGED = `(o.order_date = ANY(ARRAY(SELECT key::date FROM gold_dirty WHERE kind = 'order_day')) OR o.order_id = ANY(ARRAY(SELECT key FROM gold_dirty WHERE kind = 'order')))`;
-const CHANGED_WEB_DAYS = "(SELECT key::date FROM gold_dirty WHERE kind = 'web_day')";
+const ORDER_CHANGED = `(o.order_date = ANY(ARRAY${CHANGED_DAYS}) OR o.order_id = ANY(ARRAY(${DIRTY_ORDERS})))`;
+const CHANGED_WEB_DAYS = changedDays("web_day");
 const count = (from: string, key: string) => `SELECT count(*)::bigint AS failing, (array_agg(${key}))[1:5] AS examples FROM ${from}`;
 
 const DATASET_SQL: Record<string, string> = {
   "orders.customer_exists": count(`silver_orders o WHERE ${ORDER_CHANGED} AND NOT EXISTS (SELECT 1 FROM silver_customers c WHERE c.customer_id = o.customer_id)`, "o.order_id"),
   "orders.has_lines": count(`silver_orders o WHERE ${ORDER_CHANGED} AND NOT EXISTS (SELECT 1 FROM silver_order_lines l WHERE l.order_id = o.order_id)`, "o.order_id"),
   "orders.promo_code_known": count(`silver_orders o WHERE ${ORDER_CHANGED} AND o.promo_code IS NOT NULL AND NOT EXISTS (SELECT 1 FROM silver_promotions p WHERE p.code = o.promo_code)`, "o.order_id"),
-  "order_lines.order_exists": count(`silver_order_lines l WHERE l.order_id IN (SELECT key FROM gold_dirty WHERE kind = 'order') AND NOT EXISTS (SELECT 1 FROM silver_orders o WHERE o.order_id = l.order_id)`, "l.order_id || '/' || l.line_no"),
+  "order_lines.order_exists": count(`silver_order_lines l WHERE l.order_id IN (${DIRTY_ORDERS}) AND NOT EXISTS (SELECT 1 FROM silver_orders o WHERE o.order_id = l.order_id)`, "l.order_id || '/' || l.line_no"),
   "order_lines.sku_exists": count(`silver_order_lines l WHERE l.order_id IN ${CHANGED_ORDERS} AND NOT EXISTS (SELECT 1 FROM silver_products p WHERE p.sku = l.sku)`, "l.order_id || '/' || l.line_no"),
-  "payments.order_exists": count(`silver_payments p WHERE p.payment_date IN (SELECT key::date FROM gold_dirty WHERE kind = 'payment_day') AND NOT EXISTS (SELECT 1 FROM silver_orders o WHERE o.order_id = p.order_id)`, "p.payment_id"),
+  "payments.order_exists": count(`silver_payments p WHERE p.payment_date IN ${changedDays("payment_day")} AND NOT EXISTS (SELECT 1 FROM silver_orders o WHERE o.order_id = p.order_id)`, "p.payment_id"),
   "payments.captured_matches_order": count(
     `(SELECT o.order_id FROM silver_orders o JOIN silver_payments p ON p.order_id = o.order_id AND p.status = 'captured'
        WHERE o.order_id IN ${CHANGED_ORDERS} AND o.status <> 'cancelled'
@@ -29,14 +32,14 @@ const DATASET_SQL: Record<string, string> = {
       HAVING sum(p.amount) <> o.shipping_amount + (SELECT coalesce(sum(quantity * unit_price - discount_amount), 0) FROM silver_order_lines l WHERE l.order_id = o.order_id)) x`,
     "x.order_id",
   ),
-  "returns.after_order": count(`silver_returns r JOIN silver_orders o ON o.order_id = r.order_id WHERE r.return_date IN (SELECT key::date FROM gold_dirty WHERE kind = 'refund_day') AND r.returned_at < o.ordered_at`, "r.return_id"),
-  "returns.line_exists": count(`silver_returns r WHERE r.return_date IN (SELECT key::date FROM gold_dirty WHERE kind = 'refund_day') AND NOT EXISTS (SELECT 1 FROM silver_order_lines l WHERE l.order_id = r.order_id AND l.line_no = r.line_no)`, "r.return_id"),
+  "returns.after_order": count(`silver_returns r JOIN silver_orders o ON o.order_id = r.order_id WHERE r.return_date IN ${changedDays("refund_day")} AND r.returned_at < o.ordered_at`, "r.return_id"),
+  "returns.line_exists": count(`silver_returns r WHERE r.return_date IN ${changedDays("refund_day")} AND NOT EXISTS (SELECT 1 FROM silver_order_lines l WHERE l.order_id = r.order_id AND l.line_no = r.line_no)`, "r.return_id"),
   "returns.refund_within_line": count(
     `silver_returns r JOIN silver_order_lines l ON l.order_id = r.order_id AND l.line_no = r.line_no
-      WHERE r.return_date IN (SELECT key::date FROM gold_dirty WHERE kind = 'refund_day') AND r.refund_amount > l.quantity * l.unit_price - l.discount_amount`,
+      WHERE r.return_date IN ${changedDays("refund_day")} AND r.refund_amount > l.quantity * l.unit_price - l.discount_amount`,
     "r.return_id",
   ),
-  "stock_snapshots.sku_exists": count(`silver_stock_snapshots s WHERE s.snapshot_date IN (SELECT key::date FROM gold_dirty WHERE kind = 'stock_day') AND NOT EXISTS (SELECT 1 FROM silver_products p WHERE p.sku = s.sku)`, "s.sku || '@' || s.warehouse"),
+  "stock_snapshots.sku_exists": count(`silver_stock_snapshots s WHERE s.snapshot_date IN ${changedDays("stock_day")} AND NOT EXISTS (SELECT 1 FROM silver_products p WHERE p.sku = s.sku)`, "s.sku || '@' || s.warehouse"),
   "promotions.scope_exists": count(
     `silver_promotions p WHERE p.scope_type <> 'all' AND NOT EXISTS (SELECT 1 FROM silver_products x WHERE (p.scope_type = 'sku' AND x.sku = p.scope_value) OR (p.scope_type = 'category' AND x.category = p.scope_value))`,
     "p.promo_id",

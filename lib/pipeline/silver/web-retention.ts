@@ -13,6 +13,10 @@ export type WebRetention = { retentionDays: number; samplePercent: number; timeZ
  *  spans, stable across PostgreSQL versions, and a smaller share keeps a subset of a larger one. */
 export const inSample = (percent: number) => `('x' || left(md5(session_id), 8))::bit(32)::bigint % 10000 < ${percent * 100}`;
 
+/** SQL: `day` is past a retention of `days` days, counted in the reporting time zone `timeZone`
+ *  (all three are SQL expressions, usually parameters). */
+export const pastRetention = (day: string, days: string, timeZone: string) => `${day} < (now() AT TIME ZONE ${timeZone})::date - ${days}::int`;
+
 export async function retireExpiredWebDays(pool: pg.Pool, o: WebRetention): Promise<number> {
   if (!Number.isInteger(o.samplePercent) || o.samplePercent < 0 || o.samplePercent > 100) throw new Error(`web sample percent must be an integer from 0 to 100, not ${o.samplePercent}`);
   const { rows: expired } = await pool.query<{ name: string; day: string; never_filled: boolean }>(
@@ -22,7 +26,7 @@ export async function retireExpiredWebDays(pool: pg.Pool, o: WebRetention): Prom
               CASE WHEN c.relname ~ '^silver_web_events_p[0-9]{8}$' THEN to_date(right(c.relname, 8), 'YYYYMMDD') END AS day
          FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
         WHERE i.inhparent = 'silver_web_events'::regclass) p
-      WHERE p.day < (now() AT TIME ZONE $2)::date - $1::int
+      WHERE ${pastRetention("p.day", "$1", "$2")}
         -- Sessions crossing midnight tie a day to its neighbours: all three must be aggregated.
         AND NOT EXISTS (SELECT 1 FROM gold_dirty d WHERE d.kind = 'web_day' AND d.key IN ((p.day - 1)::text, p.day::text, (p.day + 1)::text))
         -- Already sampled at this share or below: left as is. Dropping always runs (late events).

@@ -7,6 +7,7 @@
 // events of the days around. The day is recorded as retired at once, as retention would have.
 import type pg from "pg";
 import { sqlLiteral } from "../sql/literal";
+import { pastRetention } from "./web-retention";
 
 /** A session's day from its web events (grouped by event_date, session_id): what gold reads of it,
  *  also computed by gold from the raw events it keeps, so both agree by construction. */
@@ -26,7 +27,7 @@ export async function summariseExpiredWebDays(
 ): Promise<{ expired: string[]; summarised: string[]; events: number; rest: string }> {
   const { rows } = await client.query<{ d: string }>(
     `SELECT d::text FROM unnest($1::date[]) d
-      WHERE d < (now() AT TIME ZONE $2)::date - $3::int AND NOT EXISTS (SELECT 1 FROM silver_web_retired_days r WHERE r.day = d) ORDER BY d`,
+      WHERE ${pastRetention("d", "$3", "$2")} AND NOT EXISTS (SELECT 1 FROM silver_web_retired_days r WHERE r.day = d) ORDER BY d`,
     [days, o.timeZone, o.retentionDays],
   );
   const expired = rows.map((r) => r.d);
