@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../../scripts/test/test-database";
 import type { ColumnDef } from "../contracts";
 import { CONTRACTS, SOURCES } from "../contracts";
+import { ID_PATTERNS } from "../contracts/patterns";
 import { invalidCellSql, type Conventions } from "../sql/cell-sql";
 import { compileCellCheck, serverLocaleSql, textCheck, type ServerLocale } from "./cell-check";
 
@@ -43,6 +44,8 @@ const DMY_TIMESTAMPS = [
 ];
 const STRINGS = [...COMMON, "SKU-00042", "SKU-0042", "SKU-000421", "sku-00042", " SKU-00042", "SKU-00042 ", "SKU-0004２", "SKU-٠٠٠٤٢", "SKU-00042\n", "ORD-00012345"];
 const EMAILS = [...COMMON, "a@b.fr", "A@B.FR", "a b@c.fr", "a\tb@c.fr", "a\u00a0b@c.fr", "a\u2003b@c.fr", "a\u3000b@c.fr", "a\u0085b@c.fr", "a\u2007b@c.fr", "a\u1680b@c.fr", "a\u205fb@c.fr", "a@b.f", "a@b.com", "é@b.fr", "a@@b.fr", "a@b.c0m", "@b.fr", "a@b.fr\n", "a\nb@c.fr"];
+const UUIDS = [...COMMON, "60632426-c907-4fb3-89f8-394dc98b65cd", "60632426-C907-4FB3-89F8-394DC98B65CD", "60632426-c907-5fb3-89f8-394dc98b65cd", "60632426-c907-4fb3-c9f8-394dc98b65cd", " 60632426-c907-4fb3-89f8-394dc98b65cd", "60632426c9074fb389f8394dc98b65cd"];
+const IPS = [...COMMON, "2.84.33.243", "255.255.255.255", "999.1.1.1", "1.2.3", "1.2.3.4.5", "1234.1.1.1", "1..2.3", "1.2.3.4 ", "1.2.3.٤", "1.2.3.4\n"];
 const ENUMS = [...COMMON, "paid", " paid", "paid ", " paid ", "PAID", "pending payment", " pending payment ", "pending  payment", "\tpaid", "paid\u00a0"];
 
 type Case = { label: string; column: ColumnDef; conv: Conventions; cells: string[] };
@@ -64,6 +67,8 @@ const CASES: Case[] = [
   { label: "string code pattern", column: col({ type: "string", pattern: "^[A-Z0-9]{4,20}$", required: false }), conv: conv(".", "iso"), cells: [...STRINGS, "CUISINE15", "AB1", "ABCDEFGHIJKLMNOPQRST", "ABCDEFGHIJKLMNOPQRSTU", "cuisine15"] },
   { label: "string email pattern", column: col({ type: "string", pattern: "^[^@\\s]+@[^@\\s]+\\.[a-z]{2,}$" }), conv: conv(".", "iso"), cells: EMAILS },
   { label: "string", column: col({ type: "string", required: false }), conv: conv(".", "iso"), cells: STRINGS },
+  { label: "string uuid pattern", column: col({ type: "string", pattern: ID_PATTERNS.uuid }), conv: conv(".", "iso"), cells: UUIDS },
+  { label: "string ipv4 pattern", column: col({ type: "string", pattern: ID_PATTERNS.ipv4, required: false }), conv: conv(".", "iso"), cells: IPS },
   { label: "enum with spaces", column: col({ type: "enum", values: ["paid", "pending payment", "Refunded"] }), conv: conv(".", "iso"), cells: ENUMS },
   { label: "integer with pattern", column: col({ type: "integer", pattern: "^\\d{3}$", min: 100 }), conv: conv(".", "iso"), cells: [...NUMBERS, "100", "099", "1000"] },
 ];

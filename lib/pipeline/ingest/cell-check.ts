@@ -7,6 +7,7 @@
 // identifier patterns are checked on the bytes, and text is only decoded when needed.
 import type { ColumnDef } from "../contracts";
 import type { Conventions } from "../sql/cell-sql";
+import { linearPattern, sameBytes, surelyIsoDate, surelyIsoTimestamp } from "./byte-matchers";
 
 /** Why the cell is invalid, or null. `text` is the cell after CSV unquoting; null = NULL. */
 export type TextCheck = (text: string | null) => string | null;
@@ -281,78 +282,26 @@ export function compileCellCheck(col: ColumnDef, conv: Pick<Conventions, "decima
       return null;
     };
   }
-  const simple = col.type === "string" && col.pattern ? simplePattern(col.pattern) : null;
-  if (simple) {
+  const plain = col.pattern === undefined && min === undefined && max === undefined;
+  const iso = conv.dateFormat === "iso";
+  // Each fast path below accepts a cell only when the text check certainly would; any other
+  // cell is decoded and gets the text check's exact reason.
+  const fast = (accepts: (data: Buffer, from: number, to: number) => boolean): CellCheck => (data, from, to, quoted) => {
+    if (quoted) return decode(data, from, to, quoted);
+    if (from === to) return empty;
+    return accepts(data, from, to) ? null : decode(data, from, to, false);
+  };
+  if (col.type === "string" && plain) return (data, from, to, quoted) => (quoted ? decode(data, from, to, quoted) : from === to ? empty : null);
+  const pattern = col.type === "string" && col.pattern && min === undefined && max === undefined ? linearPattern(col.pattern) : null;
+  if (pattern) {
     const reason = `does not match ${col.pattern}`;
-    return (data, from, to, quoted) => {
-      if (quoted) return decode(data, from, to, quoted);
-      if (from === to) return empty;
-      return simple(data, from, to) ? null : reason;
-    };
+    return (data, from, to, quoted) => (quoted ? decode(data, from, to, quoted) : from === to ? empty : pattern(data, from, to) ? null : reason);
   }
+  if (col.type === "enum" && plain) {
+    const values = (col.values ?? []).map((v) => Buffer.from(v, "utf8"));
+    return fast((data, from, to) => values.some((v) => sameBytes(data, from, to, v)));
+  }
+  if (col.type === "timestamp" && plain && iso) return fast(surelyIsoTimestamp);
+  if (col.type === "date" && plain && iso) return fast(surelyIsoDate);
   return decode;
-}
-
-/**
- * A byte matcher for identifier patterns made only of ^, literal ASCII characters, \d{n} /
- * \d{n,m} / [A-Z]{n} style runs and $ (e.g. ^ORD-\d{8}$); null for anything else.
- */
-function simplePattern(pattern: string): ((data: Buffer, from: number, to: number) => boolean) | null {
-  const m = /^\^(.*)\$$/.exec(pattern);
-  if (!m) return null;
-  type Part = { test: (b: number) => boolean; min: number; max: number };
-  const parts: Part[] = [];
-  const body = m[1];
-  const classes: Record<string, (b: number) => boolean> = {
-    "\\d": isDigit,
-    "[0-9]": isDigit,
-    "[A-Z]": (b) => b >= 0x41 && b <= 0x5a,
-    "[a-z]": (b) => b >= 0x61 && b <= 0x7a,
-    "[A-Z0-9]": (b) => (b >= 0x41 && b <= 0x5a) || isDigit(b),
-  };
-  let i = 0;
-  while (i < body.length) {
-    const cls = Object.keys(classes).find((k) => body.startsWith(k, i));
-    let test: (b: number) => boolean;
-    if (cls) {
-      test = classes[cls];
-      i += cls.length;
-    } else {
-      const ch = body.charCodeAt(i);
-      if (!/[A-Za-z0-9_\-:/ ]/.test(body[i])) return null;
-      test = (b) => b === ch;
-      i++;
-    }
-    let min = 1;
-    let max = 1;
-    const q = /^\{(\d+)(?:,(\d+))?\}/.exec(body.slice(i));
-    if (q) {
-      min = Number(q[1]);
-      max = q[2] === undefined ? min : Number(q[2]);
-      i += q[0].length;
-    } else if (/^[*+?{]/.test(body.slice(i))) return null;
-    parts.push({ test, min, max });
-  }
-  // Greedy matching is exact as long as no run is followed by one its characters could belong
-  // to; require fixed-length runs except for the last one to keep it trivially so.
-  if (parts.slice(0, -1).some((p) => p.min !== p.max)) return null;
-  // One 256-entry table per fixed position (1 = byte allowed), then the last run's table.
-  const last = parts[parts.length - 1];
-  const fixed = last && last.min !== last.max ? parts.slice(0, -1) : parts;
-  const fixedLength = fixed.reduce((n, p) => n + p.min, 0);
-  const table = new Uint8Array(fixedLength * 256);
-  let at = 0;
-  for (const part of fixed) for (let k = 0; k < part.min; k++, at++) for (let b = 0; b < 256; b++) table[at * 256 + b] = part.test(b) ? 1 : 0;
-  const tail = fixed === parts ? null : last;
-  const tailTable = new Uint8Array(256);
-  if (tail) for (let b = 0; b < 256; b++) tailTable[b] = tail.test(b) ? 1 : 0;
-  const minLength = fixedLength + (tail ? tail.min : 0);
-  const maxLength = fixedLength + (tail ? tail.max : 0);
-  return (data, from, to) => {
-    const length = to - from;
-    if (length < minLength || length > maxLength) return false;
-    for (let k = 0; k < fixedLength; k++) if (table[(k << 8) | data[from + k]] === 0) return false;
-    for (let i = from + fixedLength; i < to; i++) if (tailTable[data[i]] === 0) return false;
-    return true;
-  };
 }

@@ -12,6 +12,7 @@
 import { isUtf8 } from "node:buffer";
 import { Transform, type TransformCallback } from "node:stream";
 import type { CellCheck } from "./cell-check";
+import { copyBytes, writeDigits } from "./frame-bytes";
 
 export type RejectedRecord = { line: number; reason: string; raw: string | null; field?: string | null };
 
@@ -272,13 +273,7 @@ export class CsvFramer extends Transform {
   private writePrefix(out: Buffer, pos: number, line: number): number {
     const head = this.head;
     for (let k = 0; k < head.length; k++) out[pos++] = head[k];
-    const digits = line < 10 ? 1 : line < 100 ? 2 : line < 1000 ? 3 : line < 10000 ? 4 : line < 100000 ? 5 : line < 1000000 ? 6 : line < 10000000 ? 7 : line < 100000000 ? 8 : line < 1000000000 ? 9 : 10;
-    for (let k = pos + digits - 1, n = line; k >= pos; k--) {
-      const q = Math.floor(n / 10);
-      out[k] = 0x30 + n - q * 10;
-      n = q;
-    }
-    pos += digits;
+    pos = writeDigits(out, pos, line);
     out[pos++] = this.delim;
     return pos;
   }
@@ -398,13 +393,6 @@ export class CsvFramer extends Transform {
   private reject(line: number, reason: string, data: Buffer, from: number, to: number) {
     this.options.onReject({ line, reason, raw: data.toString("utf8", from, Math.min(to, from + RAW_KEEP)) });
   }
-}
-
-// Records are short: a plain loop beats Buffer#copy's per-call overhead below a few dozen bytes.
-function copyBytes(from: Buffer, start: number, end: number, to: Buffer, at: number): number {
-  if (end - start > 48) return at + from.copy(to, at, start, end);
-  for (let i = start; i < end; i++) to[at++] = from[i];
-  return at;
 }
 
 const UNBALANCED = "unbalanced quote: the line opens a quoted field it never closes";

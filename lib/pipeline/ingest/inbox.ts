@@ -62,11 +62,18 @@ async function readyFiles(dir: string, options: Pick<InboxOptions, "stableSecond
   return ready;
 }
 
+// en-CA formats as YYYY-MM-DD; the day is the reporting time zone's, like every other day here.
+// One formatter per time zone: building one took a quarter of a millisecond, once per file.
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+function dayFormat(timeZone: string): Intl.DateTimeFormat {
+  if (!dayFormats.has(timeZone)) dayFormats.set(timeZone, new Intl.DateTimeFormat("en-CA", { timeZone }));
+  return dayFormats.get(timeZone)!;
+}
+
 async function fileAway(options: InboxOptions, source: string, file: string, result: IngestResult): Promise<string> {
   const inboxDir = options.inboxDir;
   const ok = result.status === "loaded" || result.status === "duplicate";
-  // en-CA formats as YYYY-MM-DD; the day is the reporting time zone's, like every other day here.
-  const day = new Intl.DateTimeFormat("en-CA", { timeZone: options.timeZone }).format(options.now ?? Date.now());
+  const day = dayFormat(options.timeZone).format(options.now ?? Date.now());
   const targetDir = ok ? path.join(inboxDir, "archive", source, day) : path.join(inboxDir, "failed", source);
   await mkdir(targetDir, { recursive: true });
   let target = path.join(targetDir, path.basename(file));

@@ -14,7 +14,7 @@ import { from as copyFrom } from "pg-copy-streams";
 import { copySql, validationSql } from "./bronze-sql";
 import { summarizeBronze } from "./summarize-bronze";
 import { CONTRACTS } from "../contracts";
-import { compileCellCheck, serverLocaleSql, textCheck, type ServerLocale } from "./cell-check";
+import { compileCellCheck, serverLocaleSql, type ServerLocale } from "./cell-check";
 import { CsvFramer, type RejectedRecord } from "./csv-framer";
 import { NdjsonFramer } from "./ndjson-framer";
 import { RejectSpool } from "./reject-spool";
@@ -52,9 +52,10 @@ export async function loadBronze(
     const contract = CONTRACTS[layout.source];
     // The few locale-dependent corners of the SQL rules (Unicode spaces, lower('İ')), read off the server.
     const locale = await serverLocale(client);
+    const checks = layout.columns.map((name) => compileCellCheck(contract.column(name), conventions, locale));
     const framer =
       sniffed.format === "ndjson"
-        ? new NdjsonFramer({ fileId, onReject, columns: layout.columns, checks: layout.columns.map((name) => textCheck(contract.column(name), conventions, locale)), dayColumn: "ts" })
+        ? new NdjsonFramer({ fileId, onReject, columns: layout.columns, checks, dayColumn: "ts" })
         : new CsvFramer({
             fileId,
             delimiter: sniffed.delimiter,
@@ -63,7 +64,7 @@ export async function loadBronze(
             firstLine: 1,
             skipHeader: true,
             output: "text",
-            cells: { names: layout.columns, checks: layout.columns.map((name) => compileCellCheck(contract.column(name), conventions, locale)) },
+            cells: { names: layout.columns, checks },
             onReject,
           });
     const stages: NodeJS.ReadWriteStream[] = [countBytes(input.onBytes)];

@@ -84,20 +84,40 @@ describe("NdjsonFramer", () => {
       fileId: 1,
       onReject: (r) => rejects.push(r),
       columns: ["a", "b"],
-      checks: [(v) => (v === null ? "required but empty" : null), (v) => (v !== null && v !== "ok" ? "not ok" : null)],
+      // On the value's bytes; a null value comes as an empty one.
+      checks: [(_, from, to) => (from === to ? "required but empty" : null), (data, from, to) => (from < to && data.toString("utf8", from, to) !== "ok" ? "not ok" : null)],
     });
-    const text = ['{"a":"x","b":"ok"}', '{"b":"bad"}', '{"a":1}', '{"a":"\\u0078"}', "[1]", '{"a":', '{"a":"x","b":null,"c":{"d":1}}'].join("\n");
+    const text = ['{"a":"x","b":"ok"}', '{"b":"bad"}', '{"a":1}', '{"a":"\\u0078"}', "[1]", '{"a":', '{"a":"x","b":null,"c":{"d":1}}', '{"a":"é","b":"no"}', '{"a":"é","b":"ok"}'].join("\n");
     const out: Buffer[] = [];
     for await (const b of Readable.from([Buffer.from(text)]).pipe(framer)) out.push(b as Buffer);
     expect(rejects).toEqual([
       { line: 2, field: "a", reason: "required but empty", raw: null },
       { line: 2, field: "b", reason: "not ok", raw: null },
+      { line: 8, field: "b", reason: "not ok", raw: null },
     ]);
     expect(framer.deferred).toEqual([3, 4, 5, 6]);
     const framed = Buffer.concat(out).toString("utf8").split("\n");
     expect(framed[0]).toBe(`1\t1\t${N}\tx\tok`);
     expect(framed[1]).toBe(`1\t2\t{"b":"bad"}\t${N}\t${N}`);
     expect(framed[6]).toBe(`1\t7\t${N}\tx\t${N}`);
+    // Not plain (é): decoded, checked, and kept whole when rejected.
+    expect(framed[7]).toBe(`1\t8\t{"a":"é","b":"no"}\t${N}\t${N}`);
+    expect(framed[8]).toBe(`1\t9\t${N}\té\tok`);
+  });
+
+  it("tracks the first and last day of the day column over the lines stored as values", async () => {
+    const framer = new NdjsonFramer({ fileId: 1, onReject: () => {}, columns: ["id", "ts"], dayColumn: "ts", checks: [(_, from, to) => (from === to ? "required" : null), () => null] });
+    const lines = [
+      '{"id":"1","ts":"2024-11-24T23:59:00+01:00"}',
+      '{"id":"2","ts":"2024-11-24T10:00:00+01:00"}',
+      '{"id":"3","ts":"2024-11-25T00:10:00+01:00"}',
+      '{"id":"4","ts":"2024-11-23T23:00:00Z","x":{"y":1}}', // general path
+      '{"id":"5","ts":"yesterday"}',
+      '{"ts":"2024-11-01T00:00:00Z"}', // rejected (no id): stored whole, not counted
+      '{"id":"6","ts":"2024-11-24T11:00:00+01:00"}',
+    ];
+    for await (const _ of Readable.from([Buffer.from(lines.join("\n"))]).pipe(framer));
+    expect([framer.firstDay, framer.lastDay]).toEqual(["2024-11-23", "2024-11-25"]);
   });
 
   it("reads plain lines (its byte-level path) exactly as JSON.parse would, whatever their key order, spacing or extra keys", async () => {
