@@ -12,7 +12,7 @@
 import { isUtf8 } from "node:buffer";
 import { Transform, type TransformCallback } from "node:stream";
 import type { CellCheck } from "./cell-check";
-import { copyBytes, writeDigits } from "./frame-bytes";
+import { copyBytes, FRESH_BUFFERS, writeDigits, type OutputBuffers } from "./frame-bytes";
 
 export type RejectedRecord = { line: number; reason: string; raw: string | null; field?: string | null };
 
@@ -36,6 +36,8 @@ export type FramerOptions = {
   /** Checks of the loaded columns, in load order, with the names reported as `field`. */
   cells?: { names: readonly string[]; checks: readonly CellCheck[] };
   onReject: (rejected: RejectedRecord) => void;
+  /** Output buffers (default: fresh ones). */
+  buffers?: OutputBuffers;
 };
 
 const QUOTE = 0x22;
@@ -69,8 +71,11 @@ export class CsvFramer extends Transform {
   private out: Buffer = EMPTY;
   private outPos = 0;
 
+  private readonly buffers: OutputBuffers;
+
   constructor(private readonly options: FramerOptions) {
     super();
+    this.buffers = options.buffers ?? FRESH_BUFFERS;
     this.nextLine = options.firstLine;
     this.delim = options.delimiter.charCodeAt(0);
     this.text = options.output === "text";
@@ -106,14 +111,15 @@ export class CsvFramer extends Transform {
   private startOut(inputBytes: number) {
     // Records grow by their prefix only: half the input again is ample for real files (ensure()
     // grows it otherwise).
-    this.out = Buffer.allocUnsafeSlow(inputBytes + (inputBytes >> 1) + 256);
+    this.out = this.buffers.allocate(inputBytes + (inputBytes >> 1) + 256);
     this.outPos = 0;
   }
 
   private ensure(bytes: number) {
     if (this.outPos + bytes <= this.out.length) return;
-    const bigger = Buffer.allocUnsafeSlow(Math.max(this.out.length * 2, this.outPos + bytes));
+    const bigger = this.buffers.allocate(Math.max(this.out.length * 2, this.outPos + bytes));
     this.out.copy(bigger, 0, 0, this.outPos);
+    this.buffers.release(this.out);
     this.out = bigger;
   }
 

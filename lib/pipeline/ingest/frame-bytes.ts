@@ -19,3 +19,10 @@ export function writeDigits(out: Buffer, at: number, value: number): number {
   }
   return at + length;
 }
+
+/**
+ * Where a framer gets its output buffers from, and gives back the ones it replaced by larger
+ * ones before they were ever sent. By default fresh ones (see feed-file.ts for reused ones).
+ */
+export type OutputBuffers = { allocate(bytes: number): Buffer; release(buffer: Buffer): void };
+export const FRESH_BUFFERS: OutputBuffers = { allocate: (bytes) => Buffer.allocUnsafeSlow(bytes), release: () => {} };

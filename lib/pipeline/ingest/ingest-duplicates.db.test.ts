@@ -74,6 +74,11 @@ describe("the same file received three times at once", () => {
     expect(rows[0]).toEqual({ n: 50, files: 1 });
     const recorded = await filesWithHash(await shaOf(loaded[0].fileId));
     expect(recorded.map((r) => r.status).sort()).toEqual(["duplicate", "duplicate", "loaded"]);
+    // Every reception is done: no session of the pool still holds a file's (or a hash's) lock.
+    const { rows: locks } = await db.pool.query(
+      "SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND database = (SELECT oid FROM pg_database WHERE datname = current_database())",
+    );
+    expect(locks[0].n).toBe(0);
   });
 
   it("more files at once than the pool has connections (4) all load", async () => {

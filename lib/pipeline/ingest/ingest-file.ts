@@ -8,7 +8,7 @@ import { resolveLayout, type Layout, type SavedMapping } from "./resolve-layout"
 import { sniffFile, type Sniffed } from "./sniff";
 import { StructuralError } from "./structural-error";
 import { fileDigest } from "./file-digest";
-import { summarizeBronzeIfFree } from "./summarize-bronze";
+import { summarizeIfFreeSql } from "./summarize-bronze";
 
 export type IngestRequest = Omit<Reception, "size" | "sha256"> & {
   path: string;
@@ -42,27 +42,27 @@ export async function ingestFile(pool: pg.Pool, req: IngestRequest): Promise<Ing
   let broken: Error | undefined;
   const onError = (e: Error) => (broken = e);
   client.on("error", onError); // removed below: pooled clients are reused
+  // Whether this session still holds the file's lock (a successful load releases it as it commits).
+  const lock = { held: false };
   try {
-    return await ingestOwned(pool, client, req, sha256, size);
+    return await ingestOwned(pool, client, req, sha256, size, lock);
   } catch (error) {
     broken ??= error instanceof Error ? error : new Error(String(error));
     throw error;
   } finally {
-    await client.query("SELECT pg_advisory_unlock_all()").catch(() => {});
+    if (lock.held) await client.query("SELECT pg_advisory_unlock_all()").catch(() => {});
     client.off("error", onError);
     client.release(broken);
   }
 }
 
-async function ingestOwned(pool: pg.Pool, client: pg.PoolClient, req: IngestRequest, sha256: string, size: number): Promise<IngestResult> {
-  const { fileId, duplicateOf } = await registerFile(client, { ...req, size, sha256 });
+async function ingestOwned(pool: pg.Pool, client: pg.PoolClient, req: IngestRequest, sha256: string, size: number, lock: { held: boolean }): Promise<IngestResult> {
+  const { fileId, duplicateOf, source: duplicateSource } = await registerFile(client, { ...req, size, sha256 });
   const base = { fileId: String(fileId), duplicate: false, duplicateOf: null, rowsRead: 0, rowsLoaded: 0, rowsRejected: 0, errors: [], message: null };
   if (duplicateOf) {
-    const original = await client.query<{ source: string | null }>("SELECT source FROM ingest_file WHERE id = $1", [duplicateOf]);
-    const source = original.rows[0]?.source ?? null;
-    await client.query("UPDATE ingest_file SET source = $2 WHERE id = $1", [fileId, source]);
-    return { ...base, source, status: "duplicate", duplicate: true, duplicateOf: String(duplicateOf), message: `Same content as file #${duplicateOf}: not loaded again.` };
+    return { ...base, source: duplicateSource, status: "duplicate", duplicate: true, duplicateOf: String(duplicateOf), message: `Same content as file #${duplicateOf}: not loaded again.` };
   }
+  lock.held = true;
 
   let sniffed: Sniffed;
   let layout: Layout;
@@ -90,8 +90,9 @@ async function ingestOwned(pool: pg.Pool, client: pg.PoolClient, req: IngestRequ
               bytes_processed = size_bytes, finished_at = now() WHERE id = $1`,
       [fileId, counts.rowsRead, counts.rowsLoaded, counts.rowsRejected, firstDay, lastDay],
     );
-    await client.query("COMMIT");
-    await summarizeBronzeIfFree(client, layout.source);
+    // One round trip: the commit, the file's lock released, its BRIN ranges summarised.
+    await client.query(`COMMIT; SELECT pg_advisory_unlock_all(); ${summarizeIfFreeSql(layout.source)}`);
+    lock.held = false;
     // Read with the load's own client: waiting for a second pooled connection while holding this
     // one deadlocks once as many files load at once as the pool has connections.
     return { ...base, ...counts, source: layout.source, status: "loaded", errors: counts.rowsRejected ? await firstErrors(client, fileId) : [] };

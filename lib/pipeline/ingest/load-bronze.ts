@@ -16,6 +16,7 @@ import { summarizeBronze } from "./summarize-bronze";
 import { CONTRACTS } from "../contracts";
 import { compileCellCheck, serverLocaleSql, type ServerLocale } from "./cell-check";
 import { CsvFramer, type RejectedRecord } from "./csv-framer";
+import { bomLength, feedFile, RecycledBuffers } from "./feed-file";
 import { NdjsonFramer } from "./ndjson-framer";
 import { RejectSpool } from "./reject-spool";
 import type { Layout } from "./resolve-layout";
@@ -53,9 +54,11 @@ export async function loadBronze(
     // The few locale-dependent corners of the SQL rules (Unicode spaces, lower('İ')), read off the server.
     const locale = await serverLocale(client);
     const checks = layout.columns.map((name) => compileCellCheck(contract.column(name), conventions, locale));
+    const plain = sniffed.compression !== "gzip" && sniffed.encoding !== "windows-1252";
+    const buffers = plain ? new RecycledBuffers() : undefined;
     const framer =
       sniffed.format === "ndjson"
-        ? new NdjsonFramer({ fileId, onReject, columns: layout.columns, checks, dayColumn: "ts" })
+        ? new NdjsonFramer({ fileId, onReject, columns: layout.columns, checks, dayColumn: "ts", buffers })
         : new CsvFramer({
             fileId,
             delimiter: sniffed.delimiter,
@@ -66,12 +69,17 @@ export async function loadBronze(
             output: "text",
             cells: { names: layout.columns, checks },
             onReject,
+            buffers,
           });
-    const stages: NodeJS.ReadWriteStream[] = [countBytes(input.onBytes)];
-    if (sniffed.compression === "gzip") stages.push(createGunzip({ chunkSize: 64 * 1024 }));
-    stages.push(stripBom());
-    if (sniffed.encoding === "windows-1252") stages.push(iconv.decodeStream("win1252"), iconv.encodeStream("utf8"));
-    await pipeline([createReadStream(input.path, { highWaterMark: READ_CHUNK }), ...stages, framer, client.query(copyFrom(copySql(layout.source, layout.columns, sniffed.delimiter)))]);
+    const copy = client.query(copyFrom(copySql(layout.source, layout.columns, sniffed.delimiter)));
+    if (buffers) await feedFile(input.path, framer, buffers, copy, { chunkBytes: READ_CHUNK, onBytes: input.onBytes });
+    else {
+      const stages: NodeJS.ReadWriteStream[] = [countBytes(input.onBytes)];
+      if (sniffed.compression === "gzip") stages.push(createGunzip({ chunkSize: 64 * 1024 }));
+      stages.push(stripBom());
+      if (sniffed.encoding === "windows-1252") stages.push(iconv.decodeStream("win1252"), iconv.encodeStream("utf8"));
+      await pipeline([createReadStream(input.path, { highWaterMark: READ_CHUNK }), ...stages, framer, copy]);
+    }
     await spool.copyInto(client);
     let rowsRejected = rejectedLines;
     const deferred = framer instanceof NdjsonFramer ? framer.deferred : [];
@@ -113,7 +121,7 @@ function stripBom() {
   let first = true;
   return new Transform({
     transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback) {
-      if (first && chunk.length >= 3 && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) chunk = chunk.subarray(3);
+      if (first) chunk = chunk.subarray(bomLength(chunk));
       first = false;
       done(null, chunk);
     },

@@ -41,6 +41,15 @@ describe("NdjsonFramer", () => {
     expect(r.records).toBe(2);
   });
 
+  it("frames the same, byte by byte: a line spanning many chunks", async () => {
+    const bytes = Buffer.from('{"x":"été"}\n\n{"y":"2","x":"a b"}\r\n{"x":1}\n{"y":"last"}');
+    const whole = await frame([bytes]);
+    const byByte = await frame([...bytes].map((b) => Buffer.from([b])));
+    expect(byByte.out).toBe(whole.out);
+    expect(whole.out).toBe(`42\t1\t${N}\tété\t${N}\n42\t3\t${N}\ta b\t2\n42\t4\t{"x":1}\t${N}\t${N}\n42\t5\t${N}\t${N}\tlast\n`);
+    expect([byByte.records, byByte.deferred]).toEqual([4, [4]]);
+  });
+
   it("rejects lines with control characters or invalid UTF-8, naming their lines, and keeps the others", async () => {
     const good = Buffer.from('{"x":"1"}\n');
     const control = Buffer.from('{"bad":"a\u0001b"}\r\n');

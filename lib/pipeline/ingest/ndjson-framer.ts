@@ -13,7 +13,7 @@
 import { isUtf8 } from "node:buffer";
 import { Transform, type TransformCallback } from "node:stream";
 import { sameBytes } from "./byte-matchers";
-import { copyBytes, writeDigits } from "./frame-bytes";
+import { copyBytes, FRESH_BUFFERS, writeDigits, type OutputBuffers } from "./frame-bytes";
 import type { CellCheck } from "./cell-check";
 import type { RejectedRecord } from "./csv-framer";
 
@@ -34,6 +34,8 @@ const escapeCell = (v: string) => (NEEDS_ESCAPE.test(v) ? v.replace(/[\\\t\n\r]/
 export type NdjsonFramerOptions = {
   fileId: bigint | number;
   onReject: (r: RejectedRecord) => void;
+  /** Output buffers (default: fresh ones). */
+  buffers?: OutputBuffers;
   /** The contract's fields, in the bronze table's column order (after `line`). */
   columns: readonly string[];
   /** The columns' checks, on each value's bytes (a null value checked as an empty one). */
@@ -66,8 +68,11 @@ export class NdjsonFramer extends Transform {
   /** Value spans of the line scanPlain last read: start and end per column, -1 for null. */
   private readonly spans: Int32Array;
 
+  private readonly buffers: OutputBuffers;
+
   constructor(private readonly options: NdjsonFramerOptions) {
     super();
+    this.buffers = options.buffers ?? FRESH_BUFFERS;
     this.head = `${options.fileId}\t`;
     this.headBytes = Buffer.from(this.head, "latin1");
     this.wholeLineTail = `\t${NULL_CELL}`.repeat(options.columns.length);
@@ -79,14 +84,25 @@ export class NdjsonFramer extends Transform {
 
   override _transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback) {
     this.bytesIn += chunk.length;
-    const data = this.carry.length ? Buffer.concat([this.carry, chunk]) : chunk;
-    this.startOut(data.length);
     let start = 0;
-    for (let end = data.indexOf(LF); end >= 0; end = data.indexOf(LF, start)) {
-      this.takeLine(data, start, end);
+    if (this.carry.length) {
+      // Only the line the previous chunk began is joined up, not the whole chunk: a copy of
+      // every chunk was gigabytes of short-lived memory at a first load.
+      const end = chunk.indexOf(LF);
+      const line = Buffer.concat([this.carry, end < 0 ? chunk : chunk.subarray(0, end)]);
+      if (end < 0) {
+        this.carry = line;
+        return done();
+      }
+      this.startOut(line.length + chunk.length);
+      this.takeLine(line, 0, line.length);
+      start = end + 1;
+    } else this.startOut(chunk.length);
+    for (let end = chunk.indexOf(LF, start); end >= 0; end = chunk.indexOf(LF, start)) {
+      this.takeLine(chunk, start, end);
       start = end + 1;
     }
-    this.carry = start < data.length ? Buffer.from(data.subarray(start)) : EMPTY;
+    this.carry = start < chunk.length ? Buffer.from(chunk.subarray(start)) : EMPTY;
     this.flushOut();
     done();
   }
@@ -102,7 +118,7 @@ export class NdjsonFramer extends Transform {
   }
 
   private startOut(inputBytes: number) {
-    this.out = Buffer.allocUnsafeSlow(inputBytes + (inputBytes >> 2) + 256);
+    this.out = this.buffers.allocate(inputBytes + (inputBytes >> 2) + 256);
     this.outPos = 0;
   }
 
@@ -248,8 +264,9 @@ export class NdjsonFramer extends Transform {
 
   private reserve(bytes: number) {
     if (this.outPos + bytes <= this.out.length) return;
-    const bigger = Buffer.allocUnsafeSlow(Math.max(this.out.length * 2, this.outPos + bytes));
+    const bigger = this.buffers.allocate(Math.max(this.out.length * 2, this.outPos + bytes));
     this.out.copy(bigger, 0, 0, this.outPos);
+    this.buffers.release(this.out);
     this.out = bigger;
   }
 

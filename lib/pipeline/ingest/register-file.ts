@@ -12,35 +12,26 @@ export type Reception = {
   receivedById: string | null;
 };
 
-export type Registration = { fileId: bigint; duplicateOf: bigint | null };
-
 /** Lock key of a file being loaded; held by the loading session (see abandonStaleFiles). */
 export const fileLockSql = (fn: "pg_advisory_lock" | "pg_try_advisory_lock" | "pg_advisory_unlock", idExpr: string) =>
   `${fn}(hashtextextended('ingest-file:' || ${idExpr}::text, 0))`;
 
-/** Registers the file on `client`, which then owns it (session lock) until released. */
+export type Registration = { fileId: bigint; duplicateOf: bigint | null; source: string | null };
+
+/**
+ * Registers the file on `client`, which then owns it (session lock) until released: one
+ * statement, the function register_ingest_file (its migration says how), with the processing
+ * file's lock taken in the same transaction, so there is no instant where a processing row has
+ * no owner. A duplicate comes back with the source of the file it repeats.
+ */
 export async function registerFile(client: pg.PoolClient, r: Reception): Promise<Registration> {
-  try {
-    await client.query("BEGIN");
-    await client.query("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", [r.sha256]);
-    const existing = await client.query<{ id: string }>(
-      `SELECT id FROM ingest_file WHERE sha256 = $1 AND status IN ('processing', 'loaded') ORDER BY id LIMIT 1`,
-      [r.sha256],
-    );
-    const duplicateOf = existing.rows[0] ? BigInt(existing.rows[0].id) : null;
-    const inserted = await client.query<{ id: string }>(
-      `INSERT INTO ingest_file (file_name, size_bytes, sha256, channel, received_by_id, status, duplicate_of_id, finished_at)
-       VALUES ($1, $2, $3, $4, $5, $6::"IngestStatus", $7, CASE WHEN $6::"IngestStatus" = 'duplicate' THEN now() END) RETURNING id`,
-      [r.fileName, r.size, r.sha256, r.channel, r.receivedById, duplicateOf ? "duplicate" : "processing", duplicateOf],
-    );
-    // Taken inside the transaction so there is no instant where a processing row has no owner.
-    if (!duplicateOf) await client.query(`SELECT ${fileLockSql("pg_advisory_lock", "$1")}`, [inserted.rows[0].id]);
-    await client.query("COMMIT");
-    return { fileId: BigInt(inserted.rows[0].id), duplicateOf };
-  } catch (error) {
-    await client.query("ROLLBACK").catch(() => {});
-    throw error;
-  }
+  const { rows } = await client.query<{ id: string; duplicate_of_id: string | null; source: string | null }>(
+    `SELECT f.id, f.duplicate_of_id, f.source, CASE WHEN f.duplicate_of_id IS NULL THEN ${fileLockSql("pg_advisory_lock", "f.id")} END
+       FROM register_ingest_file($1, $2, $3, $4, $5) f`,
+    [r.fileName, r.size, r.sha256, r.channel, r.receivedById],
+  );
+  const { id, duplicate_of_id: duplicateOf, source } = rows[0];
+  return { fileId: BigInt(id), duplicateOf: duplicateOf === null ? null : BigInt(duplicateOf), source };
 }
 
 /** Files left "processing" by a loader that died (its session lock is gone) become failed. */

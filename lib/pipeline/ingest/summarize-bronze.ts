@@ -12,16 +12,16 @@ export async function summarizeBronze(client: pg.PoolClient | pg.Pool, source: S
 }
 
 /**
- * The same, right after a file's load, while its pages are still in memory: silver's own
- * summary before its merge then finds little left to read (a first load at scale m: 8 s of
- * silver's start on one core). Skipped when the table is busy (another summary, an analyse):
- * waiting would hold up the load. Never throws: the file is committed by then, and whatever is
- * not summarised here (busy table, any error) silver summarises, or reports, itself.
+ * The same, as SQL to run right after a file's load commits, while its pages are still in
+ * memory: silver's own summary before its merge then finds little left to read (a first load at
+ * scale m: 8 s of silver's start on one core). Skipped when the table is busy (another summary,
+ * an analyse): waiting would hold up the load. Never fails: the file is committed by then, and
+ * whatever is not summarised here (busy table, any error) silver summarises, or reports, itself.
  */
-export async function summarizeBronzeIfFree(client: pg.PoolClient, source: SourceName): Promise<void> {
-  try {
-    await client.query(`BEGIN; SET LOCAL lock_timeout = '20ms'; SELECT brin_summarize_new_values(${sqlLiteral(indexOf(source))}::regclass); COMMIT`);
-  } catch {
-    await client.query("ROLLBACK").catch(() => {});
-  }
+export function summarizeIfFreeSql(source: SourceName): string {
+  return `DO $$ BEGIN
+    PERFORM set_config('lock_timeout', '20ms', true);
+    PERFORM brin_summarize_new_values(${sqlLiteral(indexOf(source))}::regclass);
+  EXCEPTION WHEN OTHERS THEN NULL;
+  END $$`;
 }
