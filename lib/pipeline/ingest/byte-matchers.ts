@@ -41,7 +41,7 @@ export function linearPattern(pattern: string): ((data: Buffer, from: number, to
     }
     let allowed: Uint8Array | null;
     if (ch === "[") {
-      const end = body.indexOf("]", i + 2);
+      const end = body.indexOf("]", i + 1);
       if (end < 0) return null;
       allowed = byteClass(body.slice(i + 1, end));
       i = end + 1;
@@ -90,7 +90,7 @@ export function linearPattern(pattern: string): ((data: Buffer, from: number, to
 
 /** The inside of a bracket class: ASCII characters and ranges, no negation nor escapes. */
 function byteClass(inside: string): Uint8Array | null {
-  if (inside.startsWith("^") || inside.includes("\\") || /[^\x20-\x7e]/.test(inside)) return null;
+  if (!inside || inside.startsWith("^") || /[\\[\]]/.test(inside) || /[^\x20-\x7e]/.test(inside)) return null;
   const allowed = new Uint8Array(256);
   for (let k = 0; k < inside.length; k++) {
     const low = inside.charCodeAt(k);
