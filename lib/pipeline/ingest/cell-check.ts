@@ -1,10 +1,11 @@
-// Validates one raw CSV cell in JS while the file streams into bronze, with exactly the rules
+// Validates one raw CSV cell (or NDJSON value) in JS while the file streams into bronze, with exactly the rules
 // of invalidCellSql (lib/pipeline/sql/cell-sql.ts): same canonical form, same checks in the
 // same order, same reasons. Silver later casts every accepted cell with typedCellSql, so a cell
 // accepted here but refused by the SQL cast would break the silver step; cell-check.db.test.ts
 // runs a table of cells through both and asserts they agree.
-// Hot path: one checker compiled per column and file; integers, point decimals and simple
-// identifier patterns are checked on the bytes, and text is only decoded when needed.
+// Hot path: one checker compiled per column and file; integers, point decimals, plain strings,
+// enums, ISO dates and timestamps and linear identifier patterns (byte-matchers.ts) are checked
+// on the bytes, and text is only decoded when needed.
 import type { ColumnDef } from "../contracts";
 import type { Conventions } from "../sql/cell-sql";
 import { linearPattern, sameBytes, surelyIsoDate, surelyIsoTimestamp } from "./byte-matchers";

@@ -77,7 +77,8 @@ async function readInto(path: string, framer: Transform, o: FeedOptions): Promis
 /**
  * Passes each output chunk on to the COPY stream, and its buffer back to `buffers` once the
  * connection's socket has written all it was given (the COPY stream writes the chunk to it
- * before acknowledging it; a socket that still holds bytes gives the buffer back at 'drain').
+ * before acknowledging it; a socket that still holds bytes gives the buffer back at 'drain', and
+ * one that never drains keeps it: it is then simply not reused).
  */
 class CopyHandoff extends Writable {
   constructor(
