@@ -109,10 +109,20 @@ export class CsvFramer extends Transform {
   }
 
   private startOut(inputBytes: number) {
-    // Records grow by their prefix only: half the input again is ample for real files (ensure()
-    // grows it otherwise).
-    this.out = this.buffers.allocate(inputBytes + (inputBytes >> 1) + 256);
+    // Sized for frameUnquoted's bound (the usual path), which would otherwise grow it at once.
+    this.out = this.buffers.allocate(this.outputBound(inputBytes));
     this.outPos = 0;
+  }
+
+  /**
+   * Every kept record holds at least fieldCount bytes (its delimiters and line end), and the
+   * text output at most triples a byte (an empty field's delimiter becomes \N + delimiter), so
+   * this bounds what `inputBytes` of unquoted records become, whatever is kept; pages never
+   * written cost no memory.
+   */
+  private outputBound(inputBytes: number): number {
+    const prefixMax = this.head.length + 14;
+    return (this.text ? 3 : 1) * inputBytes + (Math.floor(inputBytes / Math.max(1, this.options.fieldCount)) + 2) * prefixMax;
   }
 
   private ensure(bytes: number) {
@@ -192,11 +202,7 @@ export class CsvFramer extends Transform {
     const delim = this.delim;
     const text = this.text;
     const length = data.length;
-    // Every kept record holds at least fieldCount bytes (its delimiters and line end), and the
-    // text output at most triples a byte (an empty field's delimiter becomes \N + delimiter), so
-    // this bounds the output whatever is kept; pages never written cost no memory.
-    const prefixMax = this.head.length + 14;
-    this.ensure((text ? 3 : 1) * length + (Math.floor(length / Math.max(1, this.options.fieldCount)) + 2) * prefixMax);
+    this.ensure(this.outputBound(length));
     const out = this.out;
     let start = 0;
     let fields = 1;
