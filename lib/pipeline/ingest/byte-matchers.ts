@@ -3,7 +3,7 @@
 // exactly what the regular expression would); anything else goes to the text check, which
 // gives the exact reason.
 
-const isDigit = (b: number) => b >= 0x30 && b <= 0x39;
+export const isDigit = (b: number) => b >= 0x30 && b <= 0x39;
 
 /** data[start, end) holds exactly `expected`. A loop rather than Buffer#compare: a native call
  *  per cell cost more than the comparison of these few bytes. */
@@ -122,6 +122,8 @@ function digits(data: Buffer, at: number, length: number): number {
 }
 
 const daysIn = (y: number, m: number) => (m === 2 ? (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31);
+/** A real calendar day of year 1 or later (the text checks use it too). */
+export const validYmd = (y: number, m: number, d: number) => y >= 1 && m >= 1 && m <= 12 && d >= 1 && d <= daysIn(y, m);
 
 /** YYYY-MM-DD at `at`, a real calendar day of year 1 or later. */
 function isoDayAt(data: Buffer, at: number): boolean {
@@ -129,7 +131,7 @@ function isoDayAt(data: Buffer, at: number): boolean {
   const y = digits(data, at, 4);
   const m = digits(data, at + 5, 2);
   const d = digits(data, at + 8, 2);
-  return y >= 1 && m >= 1 && m <= 12 && d >= 1 && d <= daysIn(y, m);
+  return validYmd(y, m, d);
 }
 
 /** Certainly a valid ISO date (YYYY-MM-DD exactly). */

@@ -8,7 +8,7 @@
 // on the bytes, and text is only decoded when needed.
 import type { ColumnDef } from "../contracts";
 import type { Conventions } from "../sql/cell-sql";
-import { linearPattern, sameBytes, surelyIsoDate, surelyIsoTimestamp } from "./byte-matchers";
+import { isDigit, linearPattern, sameBytes, surelyIsoDate, surelyIsoTimestamp, validYmd } from "./byte-matchers";
 
 /** Why the cell is invalid, or null. `text` is the cell after CSV unquoting; null = NULL. */
 export type TextCheck = (text: string | null) => string | null;
@@ -82,8 +82,6 @@ export function pgRegex(pattern: string, locale: ServerLocale = C_LOCALE): RegEx
   return new RegExp(out, "s");
 }
 
-const daysIn = (y: number, m: number) => (m === 2 ? (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28) : [4, 6, 9, 11].includes(m) ? 30 : 31);
-const validYmd = (y: number, m: number, d: number) => y >= 1 && m >= 1 && m <= 12 && d >= 1 && d <= daysIn(y, m);
 // PostgreSQL time of day: minutes 0-59, seconds 0-60 (leap second), 24:00:00 exactly is allowed.
 const validTime = (h: number, mi: number, s: number, fractionZero: boolean) => mi <= 59 && s <= 60 && (h < 24 || (h === 24 && mi === 0 && s === 0 && fractionZero));
 const zeroFraction = (f: string | undefined) => !f || /^\.0*$/.test(f);
@@ -213,7 +211,6 @@ export function unquote(data: Buffer, from: number, to: number): string {
 const POWERS = Array.from({ length: 16 }, (_, k) => 10 ** k);
 const MINUS = 0x2d;
 const DOT = 0x2e;
-const isDigit = (b: number) => b >= 0x30 && b <= 0x39;
 
 /** The byte-level checker of a column for one file (fast paths, else decode and textCheck). */
 export function compileCellCheck(col: ColumnDef, conv: Pick<Conventions, "decimalSeparator" | "dateFormat">, locale: ServerLocale = C_LOCALE): CellCheck {
@@ -283,7 +280,8 @@ export function compileCellCheck(col: ColumnDef, conv: Pick<Conventions, "decima
       return null;
     };
   }
-  const plain = col.pattern === undefined && min === undefined && max === undefined;
+  const unbounded = min === undefined && max === undefined;
+  const plain = unbounded && col.pattern === undefined;
   const iso = conv.dateFormat === "iso";
   // Each fast path below accepts a cell only when the text check certainly would; any other
   // cell is decoded and gets the text check's exact reason.
@@ -292,12 +290,9 @@ export function compileCellCheck(col: ColumnDef, conv: Pick<Conventions, "decima
     if (from === to) return empty;
     return accepts(data, from, to) ? null : decode(data, from, to, false);
   };
-  if (col.type === "string" && plain) return (data, from, to, quoted) => (quoted ? decode(data, from, to, quoted) : from === to ? empty : null);
-  const pattern = col.type === "string" && col.pattern && min === undefined && max === undefined ? linearPattern(col.pattern) : null;
-  if (pattern) {
-    const reason = `does not match ${col.pattern}`;
-    return (data, from, to, quoted) => (quoted ? decode(data, from, to, quoted) : from === to ? empty : pattern(data, from, to) ? null : reason);
-  }
+  if (col.type === "string" && plain) return fast(() => true);
+  const pattern = col.type === "string" && col.pattern && unbounded ? linearPattern(col.pattern) : null;
+  if (pattern) return fast(pattern);
   if (col.type === "enum" && plain) {
     const values = (col.values ?? []).map((v) => Buffer.from(v, "utf8"));
     return fast((data, from, to) => values.some((v) => sameBytes(data, from, to, v)));
