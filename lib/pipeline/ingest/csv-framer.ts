@@ -135,6 +135,7 @@ export class CsvFramer extends Transform {
 
   private flushOut() {
     if (this.outPos) this.push(this.out.subarray(0, this.outPos));
+    else this.buffers.release(this.out); // nothing sent from it: reusable at once
     this.out = EMPTY;
     this.outPos = 0;
   }

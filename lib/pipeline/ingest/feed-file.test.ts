@@ -1,15 +1,26 @@
 // RecycledBuffers: an output buffer comes back into use only once it was given back, whole or
-// by a part of it, and only once however often it is given back.
+// by a part of it, and only once however often it is given back; sizes are powers of two.
 import { describe, expect, it } from "vitest";
 import { bomLength, RecycledBuffers } from "./feed-file";
 
 describe("RecycledBuffers", () => {
   it("lends a buffer given back (by the part that was sent) again, to a request it is large enough for", () => {
     const buffers = new RecycledBuffers();
-    const first = buffers.allocate(1000);
+    const first = buffers.allocate(100_000);
+    expect(first.length).toBe(131_072);
     buffers.release(first.subarray(0, 10));
-    expect(buffers.allocate(2000)).not.toBe(first); // too small: a new one
-    expect(buffers.allocate(500)).toBe(first);
+    expect(buffers.allocate(140_000)).not.toBe(first); // too small: a new one
+    expect(buffers.allocate(120_000)).toBe(first); // another size, the same power of two
+  });
+
+  it("keeps at most `keep` buffers given back", () => {
+    const buffers = new RecycledBuffers(1);
+    const [a, b] = [buffers.allocate(10), buffers.allocate(10)];
+    expect(a.length).toBe(65_536); // the smallest size lent
+    buffers.release(a);
+    buffers.release(b);
+    expect(buffers.allocate(10)).toBe(a);
+    expect(buffers.allocate(10)).not.toBe(b);
   });
 
   it("never lends one buffer twice at once, however often it is given back", () => {

@@ -1,6 +1,6 @@
 // Streams a plain (uncompressed UTF-8) file through a framer into COPY with reused buffers:
-// two read buffers, and the framer's output buffers given back once COPY has handed them to
-// the kernel. Fresh buffers per chunk (createReadStream, one output buffer per chunk) made
+// two shared read buffers (read-buffers.ts), and the framer's output buffers given back once
+// COPY has handed them to the kernel. Fresh buffers per chunk (createReadStream, one output buffer per chunk) made
 // 12 GB of short-lived external memory at a first load at scale m, which V8 collects with full
 // garbage collections only: 1,700 of them, their marking threads taking a third of a core from
 // PostgreSQL. A read buffer is read into again once the framer has finished with it (the
@@ -9,20 +9,28 @@ import { open } from "node:fs/promises";
 import { Writable, type Transform } from "node:stream";
 import { finished, pipeline } from "node:stream/promises";
 import type { OutputBuffers } from "./frame-bytes";
+import { READ_BUFFER_BYTES, withReadBuffers } from "./read-buffers";
 
 /** Length of a UTF-8 byte order mark at the start of `chunk` (0 if none). */
 export const bomLength = (chunk: Buffer) => (chunk.length >= 3 && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf ? 3 : 0);
 
-type FeedOptions = { chunkBytes: number; onBytes?: (bytes: number) => void };
+type FeedOptions = { onBytes?: (bytes: number) => void };
 
-/** Output buffers handed out by allocate(), each taken back at most once (release of a part of one). */
+/**
+ * Output buffers handed out by allocate(), each taken back at most once (release of a part of
+ * one). Sizes are rounded up to a power of two so that a buffer given back fits the requests of
+ * files of other sizes; up to `keep` wait for reuse.
+ */
 export class RecycledBuffers implements OutputBuffers {
   private readonly free: Buffer[] = [];
-  private readonly lent = new Map<ArrayBufferLike, Buffer>();
+  // Weak: a buffer never given back (its socket never drained) is simply collected.
+  private readonly lent = new WeakMap<ArrayBufferLike, Buffer>();
+
+  constructor(private readonly keep = 4) {}
 
   allocate(bytes: number): Buffer {
     const index = this.free.findIndex((b) => b.length >= bytes);
-    const buffer = index >= 0 ? this.free.splice(index, 1)[0] : Buffer.allocUnsafeSlow(bytes);
+    const buffer = index >= 0 ? this.free.splice(index, 1)[0] : Buffer.allocUnsafeSlow(2 ** Math.ceil(Math.log2(Math.max(bytes, MIN_OUTPUT_BYTES))));
     this.lent.set(buffer.buffer, buffer);
     return buffer;
   }
@@ -31,9 +39,14 @@ export class RecycledBuffers implements OutputBuffers {
     const buffer = this.lent.get(part.buffer);
     if (!buffer) return;
     this.lent.delete(part.buffer);
-    if (this.free.length < 4) this.free.push(buffer);
+    if (this.free.length < this.keep) this.free.push(buffer);
   }
 }
+
+const MIN_OUTPUT_BYTES = 64 * 1024;
+
+/** The output buffers of every plain file's load (16 at most waiting, each a few MB at most). */
+export const OUTPUT_BUFFERS = new RecycledBuffers(16);
 
 /** `framer` (built with `buffers`) fed from the file at `path`, its output COPYed by `copy`. */
 export async function feedFile(path: string, framer: Transform, buffers: RecycledBuffers, copy: Writable, o: FeedOptions): Promise<void> {
@@ -50,26 +63,31 @@ export async function feedFile(path: string, framer: Transform, buffers: Recycle
 
 async function readInto(path: string, framer: Transform, o: FeedOptions): Promise<void> {
   const file = await open(path, "r");
-  // A small file (most of a drop folder's) is read whole, into a buffer of its size.
-  const size = Math.min(o.chunkBytes, (await file.stat()).size + 1);
-  const buffers: Buffer[] = [Buffer.allocUnsafeSlow(size)];
-  let next: Promise<{ bytesRead: number }> | null = file.read(buffers[0], 0, size, null);
   try {
-    let total = 0;
-    for (let k = 0; next; k ^= 1) {
-      const { bytesRead }: { bytesRead: number } = await next;
-      // The next read goes on in the background while this chunk is framed; a short read is
-      // the end of the file.
-      next = bytesRead === size ? file.read((buffers[k ^ 1] ??= Buffer.allocUnsafeSlow(size)), 0, size, null) : null;
-      if (bytesRead === 0) break;
-      const chunk = buffers[k].subarray(total === 0 ? bomLength(buffers[k].subarray(0, bytesRead)) : 0, bytesRead);
-      total += bytesRead;
-      o.onBytes?.(total);
-      await new Promise<void>((resolve, reject) => framer.write(chunk, (error) => (error ? reject(error) : resolve())));
-    }
-    framer.end();
+    // A small file (most of a drop folder's) is read whole, in one read.
+    const size = Math.min(READ_BUFFER_BYTES, (await file.stat()).size + 1);
+    await withReadBuffers(2, async (buffers) => {
+      let next: Promise<{ bytesRead: number }> | null = file.read(buffers[0], 0, size, null);
+      try {
+        let total = 0;
+        for (let k = 0; next; k ^= 1) {
+          const { bytesRead }: { bytesRead: number } = await next;
+          // The next read goes on in the background while this chunk is framed; a short read is
+          // the end of the file.
+          next = bytesRead === size ? file.read(buffers[k ^ 1], 0, size, null) : null;
+          if (bytesRead === 0) break;
+          const chunk = buffers[k].subarray(total === 0 ? bomLength(buffers[k].subarray(0, bytesRead)) : 0, bytesRead);
+          total += bytesRead;
+          o.onBytes?.(total);
+          await new Promise<void>((resolve, reject) => framer.write(chunk, (error) => (error ? reject(error) : resolve())));
+        }
+        framer.end();
+      } finally {
+        // No read may still be filling a buffer once it is given back.
+        await next?.catch(() => {});
+      }
+    });
   } finally {
-    await next?.catch(() => {});
     await file.close();
   }
 }

@@ -16,7 +16,7 @@ import { summarizeBronze } from "./summarize-bronze";
 import { CONTRACTS } from "../contracts";
 import { compileCellCheck, serverLocaleSql, type ServerLocale } from "./cell-check";
 import { CsvFramer, type RejectedRecord } from "./csv-framer";
-import { bomLength, feedFile, RecycledBuffers } from "./feed-file";
+import { bomLength, feedFile, OUTPUT_BUFFERS } from "./feed-file";
 import { NdjsonFramer } from "./ndjson-framer";
 import { RejectSpool } from "./reject-spool";
 import type { Layout } from "./resolve-layout";
@@ -55,7 +55,7 @@ export async function loadBronze(
     const locale = await serverLocale(client);
     const checks = layout.columns.map((name) => compileCellCheck(contract.column(name), conventions, locale));
     const plain = sniffed.compression !== "gzip" && sniffed.encoding !== "windows-1252";
-    const buffers = plain ? new RecycledBuffers() : undefined;
+    const buffers = plain ? OUTPUT_BUFFERS : undefined;
     const framer =
       sniffed.format === "ndjson"
         ? new NdjsonFramer({ fileId, onReject, columns: layout.columns, checks, dayColumn: "ts", buffers })
@@ -72,7 +72,7 @@ export async function loadBronze(
             buffers,
           });
     const copy = client.query(copyFrom(copySql(layout.source, layout.columns, sniffed.delimiter)));
-    if (buffers) await feedFile(input.path, framer, buffers, copy, { chunkBytes: READ_CHUNK, onBytes: input.onBytes });
+    if (buffers) await feedFile(input.path, framer, buffers, copy, { onBytes: input.onBytes });
     else {
       const stages: NodeJS.ReadWriteStream[] = [countBytes(input.onBytes)];
       if (sniffed.compression === "gzip") stages.push(createGunzip({ chunkSize: 64 * 1024 }));

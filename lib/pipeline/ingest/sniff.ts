@@ -2,10 +2,12 @@
 // delimiter, header and a few sample rows. Nothing is stored.
 import { isUtf8 } from "node:buffer";
 import { createReadStream } from "node:fs";
+import { open } from "node:fs/promises";
 import { createGunzip } from "node:zlib";
 import { parse } from "csv-parse/sync";
 import iconv from "iconv-lite";
 import { CONTRACTS, type AnyContract } from "../contracts";
+import { READ_BUFFER_BYTES, withReadBuffers } from "./read-buffers";
 import { StructuralError } from "./structural-error";
 
 export type Sniffed = {
@@ -19,15 +21,21 @@ export type Sniffed = {
   sample: string[][];
 };
 
-const SAMPLE_BYTES = 256 * 1024;
+const SAMPLE_BYTES = READ_BUFFER_BYTES;
 // Lines of the sample read as text: the CSV sample parses 60, NDJSON's takes 21 non-blank ones.
 const SAMPLE_LINES = 200;
 const DELIMITERS = [",", ";", "\t", "|"];
 
-export async function sniffFile(path: string, fileName: string): Promise<Sniffed> {
-  const head = await readHead(path, SAMPLE_BYTES);
-  const compression = head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b ? "gzip" : null;
-  let bytes = compression ? await readHead(path, SAMPLE_BYTES, true) : head;
+export function sniffFile(path: string, fileName: string): Promise<Sniffed> {
+  // Everything sniffed is text decoded from the sample: the shared buffer is not kept.
+  return withReadBuffers(1, async ([buffer]) => {
+    const head = await readHead(path, buffer);
+    const compression = head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b ? "gzip" : null;
+    return sniffSample(compression ? await gunzippedHead(path, SAMPLE_BYTES) : head, compression, fileName);
+  });
+}
+
+function sniffSample(bytes: Buffer, compression: Sniffed["compression"], fileName: string): Sniffed {
   const truncated = bytes.length === SAMPLE_BYTES; // measured before the BOM is removed, else a BOM file never counts as cut
   if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
   if (isBlank(bytes)) throw new StructuralError("empty_file", `${fileName} is empty.`);
@@ -124,11 +132,25 @@ function looksBinary(bytes: Buffer): boolean {
   return control > sample.length * 0.01;
 }
 
-async function readHead(path: string, limit: number, gunzip = false): Promise<Buffer> {
+/** The file's first bytes, up to the buffer's length, read into `buffer`. */
+async function readHead(path: string, buffer: Buffer): Promise<Buffer> {
+  const file = await open(path, "r");
+  try {
+    for (let size = 0; ; ) {
+      const { bytesRead } = await file.read(buffer, size, buffer.length - size, size);
+      size += bytesRead;
+      if (bytesRead === 0 || size === buffer.length) return buffer.subarray(0, size);
+    }
+  } finally {
+    await file.close();
+  }
+}
+
+async function gunzippedHead(path: string, limit: number): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
-  const raw = createReadStream(path, gunzip ? {} : { end: limit - 1 });
-  const stream = gunzip ? raw.pipe(createGunzip()) : raw;
+  const raw = createReadStream(path);
+  const stream = raw.pipe(createGunzip());
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       chunks.push(chunk);
@@ -136,7 +158,7 @@ async function readHead(path: string, limit: number, gunzip = false): Promise<Bu
       if (size >= limit) break;
     }
   } catch (error) {
-    if (!gunzip || size === 0) throw error; // a truncated gzip sample is fine for sniffing
+    if (size === 0) throw error; // a truncated gzip sample is fine for sniffing
   } finally {
     raw.destroy();
   }
