@@ -14,8 +14,8 @@ describe("withReadBuffers", () => {
     });
     const inner = await withReadBuffers(1, async ([buffer]) => buffer);
     expect(outer.map((b) => b.length)).toEqual([READ_BUFFER_BYTES, READ_BUFFER_BYTES]);
-    expect(outer[0]).not.toBe(outer[1]);
-    expect(outer).not.toContain(inner);
+    expect(outer[0] === outer[1]).toBe(false);
+    expect(outer.includes(inner)).toBe(false);
     release();
     await first;
     const again = await withReadBuffers(3, async (buffers) => buffers);
