@@ -42,7 +42,7 @@ export async function startEmbeddedPostgres(options: {
     // batches (wal_buffers) and are not cut by checkpoints every GB (max_wal_size); measured on
     // the bronze load of 2.5M order lines: ~10% faster. Throwaway test servers skip durability.
     postgresFlags: [
-      ...["shared_buffers=512MB", "wal_buffers=64MB", "max_wal_size=4GB", `unix_socket_directories=${options.dir}`],
+      ...["shared_buffers=512MB", "wal_buffers=64MB", "max_wal_size=4GB"],
       ...(options.persistent ? [] : ["fsync=off", "synchronous_commit=off", "full_page_writes=off"]),
     ].flatMap((setting) => ["-c", setting]),
     // Text ordered by code point (as the C.UTF-8 of libc), but compared by PostgreSQL's builtin
