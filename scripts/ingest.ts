@@ -33,7 +33,7 @@ await withLocalDatabase(async (url) => {
       const inboxDir = path.resolve(values.inbox ?? process.env.INBOX_DIR ?? ".data/inbox");
       console.log(`inbox: ${inboxDir}`);
       const stableSeconds = Number(values["stable-seconds"] ?? process.env.INBOX_STABLE_SECONDS ?? 60);
-      outcomes = await processInbox(pool, { inboxDir, timeZone, stableSeconds }, (o) => console.log(line(o.file, o)));
+      outcomes = await processInbox(pool, { inboxDir, timeZone, stableSeconds }, { onFile: (o) => console.log(line(o.file, o)) });
       console.log(`${outcomes.length} files`);
     }
     exitCode = outcomes.some((o) => o.status === "rejected" || o.status === "failed") ? 1 : 0;

@@ -6,12 +6,14 @@ import type pg from "pg";
 import { ANALYTICS_PHASES, type AnalyticsPhase } from "./analytics-phases";
 import { markDaysDirty, markEverythingDirty } from "./gold/dirty-scope";
 import { buildGold, type GoldResult } from "./gold/build-gold";
-import { processInbox } from "./ingest/inbox";
+import { processInbox, type InboxOutcome } from "./ingest/inbox";
 import { abandonStaleFiles } from "./ingest/register-file";
 import { runQuality } from "./quality/run-quality";
 import { closeRun, step } from "./run-record";
 import type { PipelineOptions, PipelineOutcome } from "./run-pipeline";
 import { buildSilver } from "./silver/build-silver";
+import { EarlySilver } from "./silver/early-silver";
+import type { MergeParams } from "./silver/merge-source";
 import { retireExpiredWebDays } from "./silver/web-retention";
 
 /** The advisory-lock key a whole in-process run holds, and an Inngest step holds while it works. */
@@ -121,22 +123,45 @@ export async function claimRun(pool: pg.Pool, trigger: string, scope: RunScope, 
 
 export type IngestSummary = { files: number; rowsRead: number; rowsLoaded: number; byStatus: Record<string, number> };
 
-/** Drop folder → bronze. */
-export async function ingestPhase(pool: pg.Pool, runId: bigint, o: Pick<PhaseOptions, "inboxDir" | "timeZone" | "stableSeconds">, say: Say = quiet): Promise<IngestSummary | null> {
+type SilverOptions = Pick<PhaseOptions, "timeZone" | "piiKey" | "webRetentionDays" | "webSamplePercent">;
+
+/** Drop folder → bronze; sources loaded while others still load go on into silver at once (early-silver.ts). */
+export async function ingestPhase(pool: pg.Pool, runId: bigint, o: Pick<PhaseOptions, "inboxDir" | "stableSeconds"> & SilverOptions, say: Say = quiet): Promise<IngestSummary | null> {
   const inboxDir = o.inboxDir;
   if (!inboxDir) return null;
-  const files = await step(
-    pool,
-    runId,
-    "ingest",
-    () => processInbox(pool, { inboxDir, timeZone: o.timeZone, stableSeconds: o.stableSeconds }, (f) => say(`  ${f.status.padEnd(9)} ${f.file} (${f.rowsLoaded}/${f.rowsRead} rows)`)),
-    (r) => ({ rowsIn: r.reduce((n, f) => n + f.rowsRead, 0), rowsOut: r.reduce((n, f) => n + f.rowsLoaded, 0) }),
-  );
+  const early = new EarlySilver(pool, runId, silverParams(o), say);
+  let files: InboxOutcome[];
+  try {
+    files = await step(
+      pool,
+      runId,
+      "ingest",
+      () =>
+        processInbox(pool, { inboxDir, timeZone: o.timeZone, stableSeconds: o.stableSeconds }, {
+          onFile: (f) => say(`  ${f.status.padEnd(9)} ${f.file} (${f.rowsLoaded}/${f.rowsRead} rows)`),
+          onSourceLoaded: (source, stillLoading) => {
+            if (stillLoading) early.add(source);
+          },
+        }),
+      (r) => ({ rowsIn: r.reduce((n, f) => n + f.rowsRead, 0), rowsOut: r.reduce((n, f) => n + f.rowsLoaded, 0) }),
+    );
+  } catch (error) {
+    await early.finish().catch(() => {}); // nothing left running behind the failure
+    throw error;
+  }
+  await early.finish();
   say(`ingest: ${files.length} file(s)`);
   const byStatus: Record<string, number> = {};
   for (const f of files) byStatus[f.status] = (byStatus[f.status] ?? 0) + 1;
   return { files: files.length, rowsRead: files.reduce((n, f) => n + f.rowsRead, 0), rowsLoaded: files.reduce((n, f) => n + f.rowsLoaded, 0), byStatus };
 }
+
+// Web days already past retention are summarised rather than stored, unless a sample of their raw events is to be kept.
+const silverParams = (o: SilverOptions): MergeParams => ({
+  timeZone: o.timeZone,
+  piiKey: o.piiKey,
+  summariseWebDaysOlderThan: o.webSamplePercent ? undefined : o.webRetentionDays,
+});
 
 export type SilverSummary = { files: number; staged: number; merged: number };
 
@@ -144,14 +169,12 @@ export type SilverSummary = { files: number; staged: number; merged: number };
 export async function silverPhase(
   pool: pg.Pool,
   runId: bigint,
-  o: Pick<PhaseOptions, "timeZone" | "piiKey" | "from" | "to" | "full" | "webRetentionDays" | "webSamplePercent">,
+  o: SilverOptions & Pick<PhaseOptions, "from" | "to" | "full">,
   say: Say = quiet,
 ): Promise<SilverSummary> {
   let staged = 0;
   let merged = 0;
-  // Web days already past retention are summarised rather than stored, unless a sample of their raw events is to be kept.
-  const params = { timeZone: o.timeZone, piiKey: o.piiKey, summariseWebDaysOlderThan: o.webSamplePercent ? undefined : o.webRetentionDays };
-  const silver = await step(pool, runId, "silver", () => buildSilver(pool, params), (r) => {
+  const silver = await step(pool, runId, "silver", () => buildSilver(pool, silverParams(o)), (r) => {
     const counts = Object.values(r.bySource);
     staged = counts.reduce((n, c) => n + c.staged, 0);
     merged = counts.reduce((n, c) => n + c.merged, 0);

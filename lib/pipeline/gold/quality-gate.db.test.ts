@@ -40,7 +40,7 @@ describe("quality gate", () => {
 
   it("leaves gold exactly as the previous run published it, with the new day still waiting", async () => {
     const steps = await db.pool.query("SELECT name FROM pipeline_step WHERE run_id = $1 ORDER BY id", [runId]);
-    expect(steps.rows.map((r) => r.name)).toEqual(["ingest", "silver", "quality"]);
+    expect(steps.rows.map((r) => r.name)).toEqual(["ingest", "silver-early", "silver", "quality"]);
     expect(await goldChecksums(db.pool)).toEqual(published);
     const waiting = await db.pool.query("SELECT key FROM gold_dirty WHERE kind = 'order_day'");
     expect(waiting.rows).toEqual([{ key: "2026-10-05" }]);

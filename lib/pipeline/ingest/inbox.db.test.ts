@@ -7,7 +7,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestDatabase } from "../../../scripts/test/test-database";
 import { processInbox } from "./inbox";
-import { bronzeRows, createIngestDatabase, csvText, ORDER_COLUMNS, orderRow, ordersCsv, tempDir } from "./test-files";
+import { bronzeRows, createIngestDatabase, csvText, ORDER_COLUMNS, ORDER_LINE_COLUMNS, orderLineRow, orderRow, ordersCsv, tempDir } from "./test-files";
 
 let db: TestDatabase;
 beforeAll(async () => {
@@ -38,7 +38,11 @@ describe("processInbox", () => {
     await put(path.join(orders, "orders_bad.csv.done"), "");
 
     const seen: string[] = [];
-    const outcomes = await processInbox(db.pool, { inboxDir: inbox, timeZone: "Europe/Paris", stableSeconds: 60, now }, (o) => seen.push(o.file));
+    const outcomes = await processInbox(
+      db.pool,
+      { inboxDir: inbox, timeZone: "Europe/Paris", stableSeconds: 60, now },
+      { onFile: (o) => seen.push(o.file), onSourceLoaded: (source, stillLoading) => seen.push(`${source} loaded, ${stillLoading} still loading`) },
+    );
     const day = "2026-03-29"; // the day the file was filed away, in Paris
 
     expect(outcomes.map((o) => [o.file, o.status, o.movedTo])).toEqual([
@@ -46,7 +50,7 @@ describe("processInbox", () => {
       [path.join("orders", "orders_2026-01-03.csv"), "loaded", path.join("archive", "orders", day, "orders_2026-01-03.csv")],
       [path.join("orders", "orders_bad.csv"), "rejected", path.join("failed", "orders", "orders_bad.csv")],
     ]);
-    expect(seen).toEqual(outcomes.map((o) => o.file));
+    expect(seen).toEqual([...outcomes.map((o) => o.file), "orders loaded, 0 still loading"]);
     expect(outcomes.map((o) => o.source)).toEqual(["orders", "orders", "orders"]);
 
     // What stays in the inbox: the half-written file and the temporary one; markers are gone.
@@ -95,6 +99,27 @@ describe("processInbox", () => {
     expect(second.movedTo).toBe(path.join("archive", "orders", day, `${second.fileId}-orders_2026-02-01.csv`));
     expect((await readdir(path.join(inbox, "archive", "orders", day))).sort()).toEqual([`${second.fileId}-orders_2026-02-01.csv`, "orders_2026-02-01.csv"].sort());
     expect(await readdir(path.join(inbox, "orders"))).toEqual([]);
+  });
+
+  it("says when every file of a source is processed, and how many other sources still have files", async () => {
+    const inbox = await tempDir("inbox-");
+    const marked = async (file: string, content: string) => {
+      await put(file, content);
+      await put(`${file}.done`, "");
+    };
+    await marked(path.join(inbox, "orders", "orders_2026-04-01.csv"), ordersCsv([970]));
+    await marked(path.join(inbox, "orders", "orders_2026-04-02.csv"), ordersCsv([971]));
+    await marked(path.join(inbox, "order_lines", "order_lines_2026-04-01.csv"), csvText([ORDER_LINE_COLUMNS, orderLineRow(970)]));
+    const seen: string[] = [];
+    await processInbox(db.pool, { inboxDir: inbox, timeZone: "Europe/Paris", stableSeconds: 60 }, {
+      onFile: (o) => seen.push(o.file.split(path.sep)[0]),
+      onSourceLoaded: (source, stillLoading) => seen.push(`${source} loaded, ${stillLoading} still loading`),
+    });
+    // Once per source, right after its last file; the first to finish has the other still loading.
+    const events = seen.filter((e) => e.includes(" loaded"));
+    expect(events.map((e) => e.split(",")[1])).toEqual([" 1 still loading", " 0 still loading"]);
+    expect(events.map((e) => e.split(" ")[0]).sort()).toEqual(["order_lines", "orders"]);
+    for (const e of events) expect(seen.lastIndexOf(e.split(" ")[0])).toBe(seen.indexOf(e) - 1);
   });
 
   it("folders of unknown sources and sub-folders are ignored", async () => {

@@ -22,7 +22,13 @@ const SIDE_FILES = /\.(done|report\.json|part|tmp)$/;
 // decided the same way on every run.
 const SOURCES_AT_ONCE = 4;
 
-export async function processInbox(pool: pg.Pool, options: InboxOptions, onFile?: (o: InboxOutcome) => void): Promise<InboxOutcome[]> {
+export type InboxHooks = {
+  onFile?: (o: InboxOutcome) => void;
+  /** Every ready file of `source` has been processed; `stillLoading` other sources have files left. */
+  onSourceLoaded?: (source: SourceName, stillLoading: number) => void;
+};
+
+export async function processInbox(pool: pg.Pool, options: InboxOptions, hooks: InboxHooks = {}): Promise<InboxOutcome[]> {
   const queues = await Promise.all(
     SOURCES.map(async (source) => {
       const ready = await readyFiles(path.join(options.inboxDir, source), options);
@@ -30,12 +36,18 @@ export async function processInbox(pool: pg.Pool, options: InboxOptions, onFile?
     }),
   );
   const outcomes = new Map<string, InboxOutcome[]>(queues.map((q) => [q.source, []]));
+  const left = new Map(queues.filter((q) => q.files.length).map((q) => [q.source, q.files.length]));
   // Largest backlog first, so the long lane starts at once rather than last.
   const bySize = queues.sort((a, b) => b.bytes - a.bytes).map((q) => q.files.map((file) => ({ source: q.source, file })));
   await inLanes(bySize, SOURCES_AT_ONCE, async ({ source, file }) => {
     const outcome = await processFile(pool, options, source, file);
     outcomes.get(source)!.push(outcome);
-    onFile?.(outcome);
+    hooks.onFile?.(outcome);
+    left.set(source, left.get(source)! - 1);
+    if (left.get(source) === 0) {
+      left.delete(source);
+      hooks.onSourceLoaded?.(source, left.size);
+    }
   });
   return SOURCES.flatMap((source) => outcomes.get(source)!);
 }

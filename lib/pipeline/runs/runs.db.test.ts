@@ -52,7 +52,8 @@ describe("pipeline run read functions", () => {
     for (const r of runs) {
       expect(r.finishedAt).not.toBeNull();
       expect(r.durationMs).toBeGreaterThanOrEqual(0);
-      expect(r.steps.length).toBe(5 + ANALYTICS_PHASES.length);
+      // Runs that loaded files of several sources merged all but the last during ingest.
+      expect(r.steps.length).toBe(5 + ANALYTICS_PHASES.length + (r.id === ids[0] ? 0 : 1));
       expect(Date.parse(r.finishedAt!) - Date.parse(r.startedAt)).toBeCloseTo(r.durationMs, -1);
     }
     const fixture = runs.find((r) => r.id === ids[1])!;

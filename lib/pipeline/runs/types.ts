@@ -1,7 +1,6 @@
 // Shapes the pipeline page and GET /api/v1/pipeline/runs[/{id}] answer with. Ids are strings
 // and instants ISO strings, so they serialise to JSON and cross to client components as is.
 export type RunStatus = "RUNNING" | "SUCCESS" | "FAILED";
-export type StepName = "ingest" | "silver" | "quality" | "gold" | "retention";
 export type RunScope = { from: string | null; to: string | null; full: boolean };
 
 export type StepSummary = {

@@ -25,8 +25,9 @@ export type SilverResult = { files: number; bySource: Partial<Record<SourceName,
 type PendingFile = { id: string; decimal_separator: string | null; date_format: string | null; size_bytes: string };
 type Batch = { spec: SilverSpec; files: PendingFile[]; newDays?: string[] };
 
-export async function buildSilver(pool: pg.Pool, params: MergeParams): Promise<SilverResult> {
-  const pending = await pendingBatches(pool);
+/** Merges the loaded files of `sources` (default: every source) not yet in silver. */
+export async function buildSilver(pool: pg.Pool, params: MergeParams, sources?: readonly SourceName[]): Promise<SilverResult> {
+  const pending = (await pendingBatches(pool)).filter((b) => !sources || sources.includes(b.spec.source));
   // Summarised here, outside the batches: it locks the bronze table against itself until commit,
   // which would queue each web batch behind the one before.
   for (const source of new Set(pending.map((b) => b.spec.source))) await summarizeBronze(pool, source);
