@@ -5,7 +5,7 @@
 import type pg from "pg";
 import { CONTRACTS } from "../contracts";
 import { sqlIdent as q, sqlLiteral } from "../sql/literal";
-import { lockIfEmpty, withIndexesRebuilt } from "./bulk-load";
+import { lockIfEmpty, withIndexesRebuilt } from "../sql/bulk-load";
 import { buildNewDays, createDayPartitions } from "./day-partitions";
 import { ROW_RULES_SQL } from "./row-rules-sql";
 import { dayTableOf, type SilverSpec } from "./silver-specs";

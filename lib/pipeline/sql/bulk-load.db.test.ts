@@ -1,9 +1,9 @@
-// The first-load path of the silver merge: only an empty table takes it, and its indexes come
+// The first-load path of the silver merge and of gold: only an empty table takes it, and its indexes come
 // back exactly as they were — after a load, and after a load that failed.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../../scripts/test/test-database";
 import { inTransaction } from "../../db/in-transaction";
-import { lockIfEmpty, withIndexesRebuilt } from "./bulk-load";
+import { lockIfEmpty, withIndexesOfEmptyTablesRebuilt, withIndexesRebuilt } from "./bulk-load";
 
 let db: TestDatabase;
 beforeAll(async () => {
@@ -48,5 +48,22 @@ describe("first load into an empty silver table", () => {
     await expect(failing).rejects.toThrow(/silver_order_lines_pkey|duplicate/);
     expect(await indexes()).toEqual(before);
     expect((await db.pool.query("SELECT count(*)::int AS n FROM silver_order_lines")).rows[0].n).toBe(0);
+  });
+
+  it("of several tables, sets aside the indexes of the empty ones only, while the work runs", async () => {
+    await db.pool.query("DELETE FROM silver_order_lines");
+    await db.pool.query(insertLines(["ORD-00000004"]));
+    const indexesOf = async (client: { query: typeof db.pool.query }, table: string) =>
+      (await client.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_indexes WHERE tablename = $1", [table])).rows[0].n;
+    const before = { lines: await indexesOf(db.pool, "silver_order_lines"), product: await indexesOf(db.pool, "gold_product_daily") };
+    expect(before).toEqual({ lines: 2, product: 2 });
+    const during = await inTransaction(db.pool, (client) =>
+      withIndexesOfEmptyTablesRebuilt(client, ["silver_order_lines", "gold_product_daily"], async () => ({
+        lines: await indexesOf(client, "silver_order_lines"),
+        product: await indexesOf(client, "gold_product_daily"),
+      })),
+    );
+    expect(during).toEqual({ lines: 2, product: 0 });
+    expect({ lines: await indexesOf(db.pool, "silver_order_lines"), product: await indexesOf(db.pool, "gold_product_daily") }).toEqual(before);
   });
 });
