@@ -3,7 +3,8 @@
 // the step "silver-early". During the tail of a first load only the largest source (web events)
 // still loads, with node on one core and a single COPY: about a fifth of the machine sat idle
 // (at scale m, 40 CPU-seconds of ingest's 110 s). Sources merge independently of one another
-// (their own tables, kinds of gold marks and hooks), so the order they finish in does not matter;
+// (each into its own tables; the gold marks they share, such as customers, are written by one
+// merge at a time, as in the silver step's lane), so the order they finish in does not matter;
 // the silver step merges whatever is left.
 import type pg from "pg";
 import type { SourceName } from "../contracts";
