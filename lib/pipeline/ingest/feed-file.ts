@@ -3,8 +3,9 @@
 // COPY has handed them to the kernel. Fresh buffers per chunk (createReadStream, one output
 // buffer per chunk) made 12 GB of short-lived external memory at a first load at scale m, which
 // V8 collects with full garbage collections only: 1,700 of them, their marking threads taking a
-// third of a core from PostgreSQL. A read buffer is read into again once the framer has finished with it (the
-// framers copy whatever they keep); an output buffer is reused once the socket holds none of it.
+// third of a core from PostgreSQL. A read buffer is read into again once the framer has finished
+// with it (the framers copy whatever they keep); an output buffer is reused once the socket holds
+// none of it.
 import { open } from "node:fs/promises";
 import { Writable, type Transform } from "node:stream";
 import { finished, pipeline } from "node:stream/promises";
