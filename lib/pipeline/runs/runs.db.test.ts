@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../../scripts/test/test-database";
 import type { CurrentUser } from "../../auth/current-user";
 import { ForbiddenError } from "../../auth/assert-can";
+import { messages } from "../../i18n/messages";
 import { ANALYTICS_PHASES } from "../analytics-phases";
 import { allFixtureFiles, csvFile, line, order } from "../testing/fixture";
 import { ADMIN, newInbox, runWith } from "../testing/pipeline-run";
@@ -59,6 +60,15 @@ describe("pipeline run read functions", () => {
     const fixture = runs.find((r) => r.id === ids[1])!;
     expect(Number(fixture.steps.find((s) => s.name === "ingest")!.rowsOut)).toBeGreaterThan(0);
     expect(await listRuns(db.pool, ADMIN, 1)).toHaveLength(1);
+  });
+
+  it("names every step a run records in French and in English (the page shows no raw step id)", async () => {
+    const recorded = new Set((await listRuns(db.pool, ADMIN)).flatMap((r) => r.steps.map((s) => s.name)));
+    expect(recorded).toContain("silver-early");
+    for (const locale of ["fr", "en"] as const) {
+      const labels: Record<string, string> = messages[locale].pipeline.steps;
+      expect([...recorded].filter((name) => !labels[name]), locale).toEqual([]);
+    }
   });
 
   it("finds the rows quarantined during a run, and the latest overall", async () => {
