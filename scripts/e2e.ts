@@ -22,8 +22,9 @@ const next = path.join(root, "node_modules/next/dist/bin/next");
 const log = (m: string) => console.log(`[e2e] ${m}`);
 
 // Two phases, each on its own database and app process: the app's workflows on an empty
-// database (their specs bring their own small fixtures), then the dashboards on a generated
-// dataset loaded by a real pipeline run, whose ground truth the dashboard specs read.
+// database (their specs bring their own small fixtures), then the dashboards and the API
+// document (e2e/data-api.spec.ts) on a generated dataset loaded by a real pipeline run, whose
+// ground truth the dashboard specs read.
 const PHASES = [
   { name: "app", projects: ["setup", "chromium"], dataset: false },
   { name: "dashboards", projects: ["setup", "dashboards"], dataset: true },

@@ -1,8 +1,16 @@
 // The alerts a user may see, newest first: the feed (polled) and GET /api/v1/alerts.
 import type pg from "pg";
+import { z } from "zod";
 import type { CurrentUser } from "../auth/current-user";
 import { ALERT_SELECT, type AlertView } from "./alert-view";
-import { visibleAlertKinds, type AlertKind } from "./alert-visibility";
+import { ALERT_KINDS, visibleAlertKinds, type AlertKind } from "./alert-visibility";
+
+/** GET /api/v1/alerts's query (`kind` repeatable). */
+export const alertListQuery = z.object({
+  status: z.enum(["open", "acknowledged", "resolved", "active"]).optional(),
+  kind: z.array(z.enum(ALERT_KINDS)).optional(),
+  limit: z.coerce.number().int().min(1).max(500).optional(),
+});
 
 export type AlertFilter = { status?: "open" | "acknowledged" | "resolved" | "active"; kinds?: AlertKind[]; limit?: number };
 

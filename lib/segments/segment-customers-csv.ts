@@ -7,10 +7,11 @@ import { assertCan } from "../auth/assert-can";
 import type { CurrentUser } from "../auth/current-user";
 import { csvSafeSql as safe } from "../db/csv-safe-sql";
 import { streamCopyOut } from "../db/stream-copy-out";
+import { MONTH } from "./segment-query";
 import { SEGMENTS, type Segment } from "./segment-rules";
 
 export const isSegment = (value: unknown): value is Segment => (SEGMENTS as readonly unknown[]).includes(value);
-export const isMonth = (value: unknown): value is string => typeof value === "string" && /^\d{4}-(0[1-9]|1[0-2])-01$/.test(value);
+export const isMonth = (value: unknown): value is string => typeof value === "string" && MONTH.test(value);
 
 export function segmentCustomersCsvSql(segment: Segment, month: string | null, withPii: boolean): string {
   if (!isSegment(segment) || (month !== null && !isMonth(month))) throw new Error("invalid segment or month");

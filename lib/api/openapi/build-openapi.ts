@@ -1,7 +1,7 @@
 // The OpenAPI 3.1 document of /api/v1, generated from the operations' zod schemas (JSON Schema
 // 2020-12, OpenAPI 3.1's own dialect).
 import { z } from "zod";
-import { OPERATIONS, type Operation } from "./operations";
+import { OPERATIONS, tokenCanCall, type Operation } from "./operations";
 import { errorResponse } from "./response-schemas";
 
 type JsonSchema = { properties?: Record<string, JsonSchema>; required?: string[]; description?: string; [k: string]: unknown };
@@ -16,6 +16,8 @@ const output = (s: z.ZodType) => toSchema(s, "output");
 const json = (schema: unknown) => ({ "application/json": { schema } });
 const ERROR = { $ref: "#/components/schemas/Error" };
 const ACCESS_TEXT: Record<string, string> = { session: "Signed-in browser session only: API tokens cannot call this.", "signed-in": "Any signed-in user or valid token." };
+const permissionText = (op: Operation) =>
+  tokenCanCall(op) ? `Needs the \`${op.access}\` permission (and scope, for a token).` : `Needs the \`${op.access}\` permission, which no token scope grants: signed-in session only.`;
 
 function parameters(op: Operation) {
   const path = Object.entries(op.pathParams ?? {}).map(([name, s]) => ({ name, in: "path", required: true, schema: output(s) }));
@@ -31,13 +33,13 @@ function operation(op: Operation) {
     "403": { description: "The role or the token's scopes lack the permission", content: json(ERROR) },
   };
   if (op.query || op.body) errors["400"] = { description: "Invalid parameters, each named in error.details", content: json(ERROR) };
-  if (op.pathParams) errors["404"] = { description: "No such resource", content: json(ERROR) };
-  if (op.access !== "session") errors["429"] = { description: "Token rate limit reached (Retry-After header)", content: json(ERROR) };
+  if (op.pathParams || op.notFound) errors["404"] = { description: "No such resource", content: json(ERROR) };
+  if (tokenCanCall(op)) errors["429"] = { description: "Token rate limit reached (Retry-After header)", content: json(ERROR) };
   return {
     summary: op.summary,
-    description: ACCESS_TEXT[op.access] ?? `Needs the \`${op.access}\` permission (and scope, for a token).`,
+    description: ACCESS_TEXT[op.access] ?? permissionText(op),
     "x-permission": op.access,
-    ...(op.access === "session" ? { security: [{ session: [] }] } : {}),
+    ...(tokenCanCall(op) ? {} : { security: [{ session: [] }] }),
     parameters: parameters(op),
     ...(op.body ? { requestBody: { required: true, content: json(input(op.body)) } } : {}),
     responses: { [String(op.ok.status)]: ok, ...errors },
@@ -52,7 +54,7 @@ export function buildOpenApi(serverUrl = "/api/v1") {
     info: {
       title: "E-commerce analytics API",
       version: "1",
-      description: "KPIs and datasets of the platform. Authenticate with `Authorization: Bearer <token>` (create a personal token on the API tokens page) or a signed-in session. Errors are `{ error: { code, message, details? } }`; invalid parameters are named in `details`.",
+      description: "KPIs, datasets, forecasts, customer segments, alerts, pipeline runs, uploads and users of the platform. Authenticate with `Authorization: Bearer <token>` (create a personal token on the API tokens page) or a signed-in session. Errors are `{ error: { code, message, details? } }`; invalid parameters are named in `details`.",
     },
     servers: [{ url: serverUrl }],
     security: [{ bearer: [] }, { session: [] }],

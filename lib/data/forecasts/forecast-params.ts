@@ -4,7 +4,7 @@ import { z } from "zod";
 export const forecastQuerySchema = z.object({
   metric: z.enum(["revenue", "units"]).default("revenue"),
   scope: z.string().min(1).max(100).default("total"),
-  horizon: z.coerce.number().int().refine((h) => [7, 30, 90].includes(h), "horizon must be 7, 30 or 90").default(30),
+  horizon: z.coerce.number().int().refine((h) => [7, 30, 90].includes(h), "horizon must be 7, 30 or 90").default(30).describe("Days ahead: 7, 30 or 90"),
   historyDays: z.coerce.number().int().min(7).max(730).default(90),
 });
 

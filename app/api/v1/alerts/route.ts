@@ -2,25 +2,17 @@
 // anomalies: every KPI reader), newest first. ?status=open|acknowledged|resolved|active, ?kind=
 // stock_out|low_stock|anomaly (repeatable), ?limit= (1–500, default 100).
 import { NextResponse } from "next/server";
-import { z } from "zod";
 import { pool } from "@/lib/db";
 import { apiError } from "@/lib/api/errors";
 import { withPermission } from "@/lib/auth/api-guard";
-import { ALERT_KINDS } from "@/lib/alerts/alert-visibility";
-import { listAlerts } from "@/lib/alerts/list-alerts";
+import { alertListQuery, listAlerts } from "@/lib/alerts/list-alerts";
 
 export const dynamic = "force-dynamic";
-
-const query = z.object({
-  status: z.enum(["open", "acknowledged", "resolved", "active"]).optional(),
-  kind: z.array(z.enum(ALERT_KINDS)).optional(),
-  limit: z.coerce.number().int().min(1).max(500).optional(),
-});
 
 export const GET = withPermission("signed-in", async (req, { user }) => {
   const params = req.nextUrl.searchParams;
   const kinds = params.getAll("kind");
-  const parsed = query.safeParse({ status: params.get("status") ?? undefined, kind: kinds.length ? kinds : undefined, limit: params.get("limit") ?? undefined });
+  const parsed = alertListQuery.safeParse({ status: params.get("status") ?? undefined, kind: kinds.length ? kinds : undefined, limit: params.get("limit") ?? undefined });
   if (!parsed.success) {
     const details = parsed.error.issues.map((i) => ({ parameter: i.path.map(String).join("."), message: i.message }));
     return apiError(400, "invalid_parameters", details.map((d) => `${d.parameter}: ${d.message}`).join("; "), details);
