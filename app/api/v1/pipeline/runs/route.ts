@@ -1,7 +1,7 @@
 // GET /api/v1/pipeline/runs — the latest runs (?limit=, default 50) with their steps and
 // durations; POST — start a run now: { from?, to? } (YYYY-MM-DD, inclusive) or { full: true }.
 // Answers 202 at once (through Inngest where configured, else in this process); follow the
-// run with GET. Admins, or tokens with the pipeline:run scope.
+// run with GET. Needs pipeline:run (admins), from a signed-in session: no token scope grants it.
 import { NextResponse } from "next/server";
 import { pool } from "@/lib/db";
 import { apiError } from "@/lib/api/errors";
