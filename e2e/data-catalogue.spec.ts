@@ -2,6 +2,7 @@
 // with its columns, a CSV downloaded from the form, a token created (shown once), used, revoked.
 import { readFile } from "node:fs/promises";
 import { expect, request, test } from "@playwright/test";
+import { OPERATIONS } from "../lib/api/openapi/operations";
 import { DATASETS } from "../lib/datasets/registry";
 import { fr } from "../lib/i18n/messages";
 import { storageStateOf } from "./roles";
@@ -29,7 +30,10 @@ test("the catalogue lists every dataset and downloads a CSV from the form", asyn
 test("the API reference shows every documented route", async ({ page }) => {
   await page.goto("/data/api");
   await expect(page.getByRole("heading", { level: 1, name: fr.data.reference.title })).toBeVisible();
-  await expect(page.getByRole("heading", { name: "/api/v1/datasets/{id}/download" })).toBeVisible();
+  // One card per documented operation, headed by its method and path.
+  await expect(page.getByRole("heading", { level: 2, name: /\/api\/v1\// })).toHaveCount(OPERATIONS.length);
+  for (const op of OPERATIONS) await expect(page.getByRole("heading", { level: 2, name: new RegExp(`^${op.method}\\s*/api/v1${op.path.replace(/[{}]/g, "\\$&")}$`, "i") })).toBeVisible();
+  await expect(page.getByRole("table", { name: `${fr.data.reference.parameters} /forecasts/series` }).getByRole("columnheader", { name: fr.data.reference.description })).toBeVisible();
   await expect(page.getByRole("link", { name: "/api/v1/openapi.json" })).toBeVisible();
 });
 

@@ -29,7 +29,7 @@ export function ApiOperationCard({ op, labels }: { op: ApiOperation; labels: Mes
       </p>
       {op.parameters.length > 0 && (
         <table className="mt-3 w-full text-left text-sm" aria-label={`${labels.parameters} ${op.path}`}>
-          <TableHead columns={[labels.name, labels.where, labels.schema, labels.parameters]} />
+          <TableHead columns={[labels.name, labels.where, labels.schema, labels.description]} />
           <tbody>
             {op.parameters.map((p) => (
               <tr key={`${p.in}-${p.name}`} className="border-t">

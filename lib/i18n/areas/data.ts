@@ -30,7 +30,7 @@ export const data = defineMessages(
     },
     reference: {
       title: "Référence de l'API",
-      lead: "Toutes les routes de /api/v1, générées à partir des schémas qui valident les requêtes. Document OpenAPI 3.1 :",
+      lead: "Toutes les routes de lecture de /api/v1 (celles qui modifient des données, utilisées par les écrans, ne sont pas encore décrites), générées à partir des schémas qui valident les requêtes. Document OpenAPI 3.1 :",
       auth: "Authentification : en-tête « Authorization: Bearer <jeton> » (jetons personnels, limités à leurs droits) ou session connectée. Les erreurs sont au format { error: { code, message, details? } }.",
       access: "Accès",
       parameters: "Paramètres",
@@ -40,6 +40,7 @@ export const data = defineMessages(
       name: "Nom",
       where: "Où",
       schema: "Schéma",
+      description: "Description",
     },
     tokens: {
       title: "Jetons d'API",
@@ -97,7 +98,7 @@ export const data = defineMessages(
     },
     reference: {
       title: "API reference",
-      lead: "Every /api/v1 route, generated from the schemas that validate the requests. OpenAPI 3.1 document:",
+      lead: "Every read route of /api/v1 (those that change data, used by the screens, are not described yet), generated from the schemas that validate the requests. OpenAPI 3.1 document:",
       auth: "Authentication: header “Authorization: Bearer <token>” (personal tokens, limited to their scopes) or a signed-in session. Errors are { error: { code, message, details? } }.",
       access: "Access",
       parameters: "Parameters",
@@ -107,6 +108,7 @@ export const data = defineMessages(
       name: "Name",
       where: "In",
       schema: "Schema",
+      description: "Description",
     },
     tokens: {
       title: "API tokens",
