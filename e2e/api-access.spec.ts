@@ -1,14 +1,12 @@
 // Calls every route handler under app/api as anonymous and as each role, and checks the
 // status against the permission table. A new route missing from ACCESS fails the first test;
 // a route that forgets its guard fails the second.
-import { readdirSync, readFileSync } from "node:fs";
-import path from "node:path";
 import { expect, request, test } from "@playwright/test";
 import { can, type Permission } from "../lib/auth/permissions";
+import { routeHandlers, type Method } from "../scripts/test/route-handlers";
 import { ROLES, storageStateOf, type RoleName } from "./roles";
 
 type Access = Permission | "public" | "signed-in";
-type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
 const ACCESS: Record<string, Partial<Record<Method, Access>>> = {
   "/api/auth/[...nextauth]": { GET: "public", POST: "public" },
@@ -54,19 +52,7 @@ const SAMPLE_IDS: Record<string, string> = { "/api/v1/uploads": "999999999", "/a
 const concrete = (route: string) =>
   route.replace(/\[[^\]]+\]/g, (s) => SAMPLE_SEGMENTS[s] ?? SAMPLE_IDS[route.slice(0, route.indexOf("/["))] ?? SAMPLE_IDS.default);
 
-function discoverRoutes(): Record<string, Method[]> {
-  const apiDir = path.resolve(import.meta.dirname, "../app/api");
-  const found: Record<string, Method[]> = {};
-  for (const file of readdirSync(apiDir, { recursive: true, encoding: "utf8" })) {
-    if (path.basename(file) !== "route.ts") continue;
-    const source = readFileSync(path.join(apiDir, file), "utf8");
-    const methods = [...source.matchAll(/export (?:const|async function|function) (GET|POST|PUT|PATCH|DELETE)\b|as (GET|POST|PUT|PATCH|DELETE)\b/g)].map(
-      (m) => (m[1] ?? m[2]) as Method,
-    );
-    found[`/api/${path.dirname(file).split(path.sep).join("/")}`] = [...new Set(methods)].sort();
-  }
-  return found;
-}
+const discoverRoutes = () => Object.fromEntries(routeHandlers().map((h) => [`/api/${h.route}`, h.methods]));
 
 test("every route handler is in the access table", () => {
   const table = Object.fromEntries(Object.entries(ACCESS).map(([route, m]) => [route, Object.keys(m).sort()]));

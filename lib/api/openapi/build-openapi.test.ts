@@ -1,27 +1,21 @@
 // The generated document: every documented operation has a route handler exporting its method,
 // every route method is documented or listed as left out, and the parameters come from the very
 // schemas the handlers parse with.
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { API_DIR, routeHandlers } from "../../../scripts/test/route-handlers";
 import { buildOpenApi } from "./build-openapi";
 import { UNDOCUMENTED } from "./operations";
 
 const doc = buildOpenApi();
-const apiDir = path.resolve(import.meta.dirname, "../../../app/api/v1");
-const routeFile = (p: string) => path.join(apiDir, p.replace(/\{(\w+)\}/g, "[$1]").slice(1), "route.ts");
+const routeFile = (p: string) => path.join(API_DIR, "v1", p.replace(/\{(\w+)\}/g, "[$1]").slice(1), "route.ts");
 
-/** "get /kpis/{id}" for each method exported by a route handler (as e2e/api-access.spec.ts finds them). */
-function routeMethods(): string[] {
-  return readdirSync(apiDir, { recursive: true, encoding: "utf8" })
-    .filter((f) => path.basename(f) === "route.ts" && path.dirname(f) !== "openapi.json")
-    .flatMap((f) => {
-      const route = `/${path.dirname(f).split(path.sep).join("/")}`.replace(/\[(\w+)\]/g, "{$1}");
-      const source = readFileSync(path.join(apiDir, f), "utf8");
-      const methods = [...source.matchAll(/export (?:const|async function|function) (GET|POST|PUT|PATCH|DELETE)\b|as (GET|POST|PUT|PATCH|DELETE)\b/g)].map((m) => m[1] ?? m[2]);
-      return [...new Set(methods)].map((m) => `${m.toLowerCase()} ${route}`);
-    });
-}
+/** "get /kpis/{id}" for each method exported by a /api/v1 route handler but the document's own. */
+const routeMethods = () =>
+  routeHandlers()
+    .filter((h) => h.route.startsWith("v1/") && h.route !== "v1/openapi.json")
+    .flatMap((h) => h.methods.map((m) => `${m.toLowerCase()} ${h.route.slice(2).replace(/\[(\w+)\]/g, "{$1}")}`));
 
 describe("OpenAPI document", () => {
   it("is OpenAPI 3.1 and documents only handlers that exist", () => {

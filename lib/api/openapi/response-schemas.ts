@@ -6,6 +6,8 @@ import { thresholdKey, WATCHED_METRICS } from "../../alerts/manage-thresholds";
 import { COLUMN_TYPES } from "../../datasets/dataset-types";
 import { PERMISSIONS, ROLES } from "../../auth/permissions";
 import { TOKEN_SCOPES } from "../../auth/api-tokens";
+import { forecastMetric } from "../../data/forecasts/forecast-params";
+import { AlertDirection, AlertStatus, IngestChannel, IngestStatus, RunStatus } from "../../generated/prisma/enums";
 import { SOURCES } from "../../pipeline/contracts";
 import { SEGMENTS } from "../../segments/segment-rules";
 
@@ -80,8 +82,6 @@ export const tokenCreatedResponse = z.object({ ...tokenFields, token: z.string()
 export const tokenRevokedResponse = z.object({ revoked: z.literal(true) });
 
 export const notificationsResponse = z.object({ dailyDigest: z.boolean().describe("Whether the morning digest email is sent to the caller") });
-
-const forecastMetric = z.enum(["revenue", "units"]);
 
 export const forecastSummaryResponse = z.object({
   forecasts: z.array(
@@ -178,7 +178,7 @@ export const alertListResponse = z.object({
     z.object({
       id: int64,
       kind: z.enum(ALERT_KINDS),
-      status: z.enum(["open", "acknowledged", "resolved"]),
+      status: z.enum(AlertStatus),
       day,
       metric: z.string().nullable(),
       scopeType: z.string(),
@@ -208,7 +208,7 @@ export const alertListResponse = z.object({
   ),
 });
 
-const direction = z.enum(["drops", "spikes", "both"]);
+const direction = z.enum(AlertDirection);
 
 export const thresholdsResponse = z.object({
   // Read back from the table: empty fields are null, except minAbsChange, which is left out.
@@ -217,7 +217,7 @@ export const thresholdsResponse = z.object({
 });
 
 const source = z.enum(SOURCES).nullable().describe("The contract the file was read with; null when the file was refused before its source was known");
-const runStatus = z.enum(["RUNNING", "SUCCESS", "FAILED"]);
+const runStatus = z.enum(RunStatus);
 const elapsed = z.int().min(0).describe("Milliseconds; elapsed so far while it runs");
 
 const run = z.object({
@@ -265,10 +265,10 @@ const upload = z.object({
   source,
   fileName: z.string(),
   sizeBytes: int64,
-  channel: z.enum(["upload", "push", "inbox"]),
+  channel: z.enum(IngestChannel),
   receivedAt: instant,
   finishedAt: instant.nullable(),
-  status: z.enum(["processing", "loaded", "rejected", "duplicate", "failed"]),
+  status: z.enum(IngestStatus),
   duplicateOfId: int64.nullable(),
   rowsRead: z.int(),
   rowsLoaded: z.int(),
