@@ -11,8 +11,3 @@ export const forecastQuerySchema = z.object({
 });
 
 export const limitSchema = z.object({ limit: z.coerce.number().int().min(1).max(5000).default(100) });
-
-/** Zod issues as the API's `invalid_parameters` details. */
-export function issuesOf(error: z.ZodError) {
-  return error.issues.map((i) => ({ parameter: i.path.map(String).join(".") || "query", message: i.message }));
-}

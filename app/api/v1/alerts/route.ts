@@ -3,7 +3,7 @@
 // stock_out|low_stock|anomaly (repeatable), ?limit= (1–500, default 100).
 import { NextResponse } from "next/server";
 import { pool } from "@/lib/db";
-import { apiError } from "@/lib/api/errors";
+import { invalidParameters } from "@/lib/api/parse-json-body";
 import { withPermission } from "@/lib/auth/api-guard";
 import { alertListQuery, listAlerts } from "@/lib/alerts/list-alerts";
 
@@ -13,10 +13,7 @@ export const GET = withPermission("signed-in", async (req, { user }) => {
   const params = req.nextUrl.searchParams;
   const kinds = params.getAll("kind");
   const parsed = alertListQuery.safeParse({ status: params.get("status") ?? undefined, kind: kinds.length ? kinds : undefined, limit: params.get("limit") ?? undefined });
-  if (!parsed.success) {
-    const details = parsed.error.issues.map((i) => ({ parameter: i.path.map(String).join("."), message: i.message }));
-    return apiError(400, "invalid_parameters", details.map((d) => `${d.parameter}: ${d.message}`).join("; "), details);
-  }
+  if (!parsed.success) return invalidParameters(parsed.error, "query");
   const { status, kind, limit } = parsed.data;
   return NextResponse.json({ alerts: await listAlerts(pool(), user, { status, kinds: kind, limit }) });
 });
